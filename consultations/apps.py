@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ConsultationsConfig(AppConfig):
+    """Consultations on draft category strategies and the comments they receive."""
+
+    name = "consultations"
+    verbose_name = "Consultations"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,146 @@
+"""Shared vocabulary used to file and filter content across the hub."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class TaxonomyQuerySet(models.QuerySet):
+    """Reads shared by every taxonomy snippet."""
+
+    def by_slugs(self, slugs):
+        """Terms with the given slugs."""
+        return self.filter(slug__in=slugs)
+
+
+class Term(index.Indexed, models.Model):
+    """A named, slugged term with an optional description."""
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    objects = TaxonomyQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(Term):
+    """A theme of the National Procurement Strategy, such as "Showing leadership"."""
+
+
+class KeyAreaKind(models.TextChoices):
+    KEY_AREA = "key_area", "Key area"
+    ENABLER = "enabler", "Enabler"
+
+
+class KeyArea(Term):
+    """A key area or enabler of the strategy, usually belonging to a theme."""
+
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="key_areas"
+    )
+    kind = models.CharField(
+        max_length=20, choices=KeyAreaKind.choices, default=KeyAreaKind.KEY_AREA
+    )
+
+    panels = [FieldPanel("theme"), FieldPanel("kind"), *Term.panels]
+
+    class Meta(Term.Meta):
+        verbose_name = "key area or enabler"
+        verbose_name_plural = "key areas and enablers"
+
+
+class Category(Term):
+    """A category of spend, such as ICT and digital or energy."""
+
+    class Meta(Term.Meta):
+        verbose_name_plural = "categories"
+
+
+class Region(Term):
+    """An English region (or Wales) used to group councils."""
+
+
+class CouncilType(Term):
+    """A type of council, such as a district or a combined authority."""
+
+
+class Council(index.Indexed, models.Model):
+    """A council or other local public body that can be named on the hub."""
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    council_type = models.ForeignKey(
+        CouncilType, null=True, blank=True, on_delete=models.SET_NULL, related_name="councils"
+    )
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="councils"
+    )
+    gss_code = models.CharField(
+        "GSS code",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[EWSN]\d{8}$", "Enter a nine-character GSS code.")],
+        help_text="Government Statistical Service code, e.g. E07000223.",
+    )
+
+    objects = TaxonomyQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("council_type"),
+        FieldPanel("region"),
+        FieldPanel("gss_code"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("region"),
+        index.FilterField("council_type"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MaturityLevel(models.Model):
+    """One step of the five-level maturity scale used to score each key area."""
+
+    level = models.PositiveSmallIntegerField(
+        unique=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    name = models.CharField(max_length=50)
+    definition = models.TextField()
+
+    panels = [FieldPanel("level"), FieldPanel("name"), FieldPanel("definition")]
+
+    class Meta:
+        ordering = ["level"]
+
+    def __str__(self):
+        return f"{self.level}. {self.name}"

@@ -1,0 +1,131 @@
+from urllib.parse import urlencode
+
+from django import template
+
+from wagtail.models import Page, Site
+
+from hub.pagination import page_window
+
+
+register = template.Library()
+
+
+FOOTER_SLUGS = ("accessibility-statement", "privacy", "cookies")
+
+
+def site_sections(request) -> list[Page]:
+    """Live children of the home page, fetched once per request for header and footer."""
+    if not hasattr(request, "_hub_sections"):
+        site = Site.find_for_request(request)
+        request._hub_sections = (
+            list(
+                site.root_page.get_children()
+                .live()
+                .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus")
+            )
+            if site
+            else []
+        )
+    return request._hub_sections
+
+
+@register.inclusion_tag("components/service_navigation.html", takes_context=True)
+def service_navigation(context):
+    """The hub's main sections: children of the home page marked "show in menus"."""
+    request = context.get("request")
+    items = []
+    for page in site_sections(request) if request else []:
+        if page.show_in_menus:
+            url = page.get_url(request=request)
+            items.append({"title": page.title, "url": url, "active": request.path.startswith(url)})
+    return {"items": items}
+
+
+@register.inclusion_tag("components/footer_links.html", takes_context=True)
+def footer_links(context):
+    """Links to the accessibility statement, privacy notice and cookies page, where published."""
+    request = context.get("request")
+    pages = {p.slug: p for p in site_sections(request)} if request else {}
+    return {
+        "links": [
+            (pages[slug].title, pages[slug].get_url(request=request))
+            for slug in FOOTER_SLUGS
+            if slug in pages
+        ]
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page: Page):
+    """Links to the ancestors of a page, from the home page down."""
+    request = context.get("request")
+    ancestors = (
+        page.get_ancestors()
+        .filter(depth__gt=1)
+        .live()
+        .only("id", "title", "url_path", "path", "depth")
+    )
+    return {"crumbs": [(p.title, p.get_url(request=request)) for p in ancestors]}
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page_obj, param: str = "page"):
+    """A GOV.UK pager that keeps the rest of the query string."""
+    request = context["request"]
+    params = request.GET.copy()
+
+    def url_for(number):
+        params[param] = number
+        return "?" + urlencode(sorted(params.lists()), doseq=True)
+
+    items = [
+        {"number": n, "url": url_for(n), "current": n == page_obj.number} if n else None
+        for n in page_window(page_obj)
+    ]
+    return {
+        "page_obj": page_obj,
+        "items": items,
+        "previous_url": url_for(page_obj.previous_page_number())
+        if page_obj.has_previous()
+        else None,
+        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else None,
+    }
+
+
+@register.filter
+def document_meta(document) -> str:
+    """File type and size of a download, e.g. "PDF, 245 KB"."""
+    extension = (document.file_extension or "file").upper()
+    size = document.file_size
+    if size is None:
+        try:
+            size = document.get_file_size()
+        except OSError:
+            size = None
+    if not size:
+        return extension
+    return f"{extension}, {human_size(size)}"
+
+
+def human_size(size: int) -> str:
+    """Bytes as GOV.UK writes them: 850 bytes, 245 KB, 1.2 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context, **changes) -> str:
+    """The current query string with some parameters replaced or removed (None removes)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    if "page" not in changes:
+        params.pop("page", None)  # a changed filter starts again at page one
+    encoded = urlencode(sorted(params.lists()), doseq=True)
+    return f"?{encoded}" if encoded else "?"

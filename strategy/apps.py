@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class StrategyConfig(AppConfig):
+    """The National Procurement Strategy and the guidance around it."""
+
+    name = "strategy"
+    verbose_name = "Strategy and guidance"
+    default_auto_field = "django.db.models.BigAutoField"

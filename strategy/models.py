@@ -1,0 +1,179 @@
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from hub.models import BasePage, MaturityLevel
+from strategy.blocks import MaturityDescriptorBlock
+from strategy.enums import EditionStatus
+
+
+class StrategyIndexPage(BasePage):
+    """The National Procurement Strategy: lists every edition, current first."""
+
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = ["strategy.StrategyEditionPage"]
+    # The strategy has one home; editions hang beneath it.
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["editions"] = StrategyEditionPage.objects.child_of(self).live().newest_first()
+        return context
+
+
+class StrategyEditionQuerySet(PageQuerySet):
+    """Reads over strategy editions."""
+
+    def newest_first(self):
+        """Editions ordered from the most recent year."""
+        return self.order_by("-year")
+
+    def current(self):
+        """Editions in force."""
+        return self.filter(status=EditionStatus.CURRENT)
+
+
+class StrategyEditionPage(BasePage):
+    """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
+
+    year = models.PositiveSmallIntegerField()
+    subtitle = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        max_length=20, choices=EditionStatus.choices, default=EditionStatus.CURRENT
+    )
+    superseded_by = models.ForeignKey(
+        "strategy.StrategyEditionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The edition that replaced this one; shown in a banner when superseded.",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The full strategy as a PDF.",
+    )
+    foreword = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    foreword_author = models.CharField(max_length=200, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    objects = PageManager.from_queryset(StrategyEditionQuerySet)()
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("year"),
+                FieldPanel("subtitle"),
+                FieldPanel("status"),
+                FieldPanel("superseded_by"),
+            ],
+            heading="Edition",
+        ),
+        FieldPanel("document"),
+        MultiFieldPanel(
+            [FieldPanel("foreword"), FieldPanel("foreword_author")], heading="Foreword"
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("foreword"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("year"),
+    ]
+
+    parent_page_types = ["strategy.StrategyIndexPage"]
+    subpage_types = ["strategy.ThemePage"]
+
+    @property
+    def is_superseded(self) -> bool:
+        """Whether a newer edition has replaced this one."""
+        return self.status == EditionStatus.SUPERSEDED
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = ThemePage.objects.child_of(self).live().defer_streamfields()
+        return context
+
+
+class ThemePage(BasePage):
+    """A theme of one edition (or its enablers), listing the key areas beneath it."""
+
+    theme = models.ForeignKey(
+        "hub.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("theme"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["strategy.StrategyEditionPage"]
+    subpage_types = ["strategy.KeyAreaPage"]
+
+    @property
+    def edition(self):
+        """The edition this theme belongs to."""
+        return StrategyEditionPage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_areas"] = KeyAreaPage.objects.child_of(self).live().defer_streamfields()
+        return context
+
+
+class KeyAreaPage(BasePage):
+    """A key area or enabler: what it is, why it matters and what each maturity level looks like."""
+
+    key_area = models.ForeignKey(
+        "hub.KeyArea", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    what_it_is = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    why_it_matters = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    maturity_descriptors = StreamField(
+        [("descriptor", MaturityDescriptorBlock())],
+        blank=True,
+        max_num=5,
+        help_text="One descriptor for each level of the maturity scale.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("key_area"),
+        FieldPanel("what_it_is"),
+        FieldPanel("why_it_matters"),
+        FieldPanel("maturity_descriptors"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("what_it_is"),
+        index.SearchField("why_it_matters"),
+        index.SearchField("maturity_descriptors"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["strategy.ThemePage"]
+    subpage_types: list[str] = []
+
+    def maturity_rows(self):
+        """Each maturity level with this key area's descriptor, in level order."""
+        descriptors = {b.value["level"]: b.value["descriptor"] for b in self.maturity_descriptors}
+        return [(level, descriptors.get(level.level, "")) for level in MaturityLevel.objects.all()]

@@ -1,0 +1,19 @@
+"""One address for each public page type in the demo site."""
+
+from wagtail.models import Page
+
+
+EXTRA_PATHS = [
+    ("search results", "/search/?q=contract"),
+    ("search with no results", "/search/?q=zebra"),
+    ("search start", "/search/"),
+    ("page not found", "/no-such-page/"),
+]
+
+
+def demo_pages() -> list[tuple[str, str]]:
+    """The first live page of each page type, then the non-page views."""
+    seen = {}
+    for page in Page.objects.live().filter(depth__gt=1).order_by("path").specific():
+        seen.setdefault(type(page).__name__, page.url)
+    return [*sorted(seen.items()), *EXTRA_PATHS]

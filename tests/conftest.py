@@ -1,0 +1,61 @@
+import os
+import shutil
+
+import pytest
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive the system's Chromium; never a downloaded browser."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip browser tests cleanly where no Chromium is installed."""
+    if CHROMIUM:
+        return
+    skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def home(db):
+    """A bare home page as the default site's root."""
+    from tests.factories import HomePageFactory
+
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    Page.objects.filter(depth=2).delete()
+    page = HomePageFactory(parent=root, title="Procurement Knowledge Hub", slug="home")
+    Site.objects.create(hostname="localhost", port=80, root_page=page, is_default_site=True)
+    return page
+
+
+@pytest.fixture
+def demo_site(db):
+    """The full demo site, built by the demo-content command."""
+    call_command("load_demo_data", "--no-index", verbosity=0)
+    return Site.objects.get(is_default_site=True)

@@ -1,0 +1,89 @@
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from hub.models import HomePage, StandardPage
+from strategy.models import StrategyIndexPage
+from tests.factories import HomePageFactory, StandardPageFactory
+from tests.utils import assert_smoke
+
+
+class PageTestCase(WagtailPageTestCase):
+    """A home page as the default site's root, shared by page tests."""
+
+    @classmethod
+    def setUpTestData(cls):
+        root = Page.get_first_root_node()
+        Site.objects.all().delete()
+        Page.objects.filter(depth=2).delete()
+        cls.home = HomePageFactory(parent=root, slug="home")
+        Site.objects.create(hostname="localhost", root_page=cls.home, is_default_site=True)
+
+    def setUp(self):
+        self.login()
+
+
+class HomePageTests(PageTestCase):
+    def test_home_page_is_routable_renderable_and_previewable(self):
+        assert_smoke(self, self.home)
+
+    def test_home_page_lives_only_at_the_root(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertCanNotCreateAt(HomePage, HomePage)
+
+    def test_home_page_allows_the_hub_sections(self):
+        self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanCreateAt(HomePage, StrategyIndexPage)
+
+    def test_home_page_lists_sections_in_the_menu_and_latest_updates(self):
+        StandardPageFactory(parent=self.home, title="Toolkits", show_in_menus=True)
+        response = self.client.get("/")
+        self.assertContains(response, "Find what you need")
+        self.assertContains(response, 'class="govuk-service-navigation__link" href="/toolkits/"')
+        self.assertContains(response, "Latest updates")
+
+
+class StandardPageTests(PageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.page = StandardPageFactory(parent=cls.home, title="Privacy notice", slug="privacy")
+
+    def test_standard_page_is_routable_renderable_and_previewable(self):
+        assert_smoke(self, self.page)
+
+    def test_standard_page_placement(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
+    def test_editor_can_create_a_standard_page_in_the_admin(self):
+        self.assertCanCreate(
+            self.home,
+            StandardPage,
+            nested_form_data(
+                {
+                    "title": "Cookies",
+                    "slug": "cookies",
+                    "summary": "The cookies we use.",
+                    "body": streamfield(
+                        [("paragraph", rich_text("<p>Only essential cookies.</p>"))]
+                    ),
+                }
+            ),
+        )
+
+    def test_content_page_shows_last_updated_date(self):
+        self.page.save_revision().publish()
+        response = self.client.get(self.page.url)
+        self.assertContains(response, "Last updated")
+        self.assertContains(response, "<time datetime=")
+
+    def test_footer_links_to_published_policy_pages(self):
+        response = self.client.get("/")
+        self.assertContains(response, 'class="govuk-footer__link" href="/privacy/"')
+
+    def test_breadcrumbs_lead_back_to_home(self):
+        child = StandardPageFactory(parent=self.page, title="How we use responses")
+        response = self.client.get(child.url)
+        self.assertContains(response, '<a class="govuk-breadcrumbs__link" href="/">')
+        self.assertContains(response, '<a class="govuk-breadcrumbs__link" href="/privacy/">')

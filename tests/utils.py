@@ -1,0 +1,21 @@
+"""Helpers shared by page tests."""
+
+from wagtail.fields import StreamField
+from wagtail.test.utils.form_data import querydict_from_html
+
+
+def preview_data(client, page):
+    """The page's edit form as POST data, with empty StreamFields (they are drawn by JavaScript)."""
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    for field in type(page)._meta.get_fields():
+        if isinstance(field, StreamField) and f"{field.name}-count" not in data:
+            data[f"{field.name}-count"] = "0"
+    return data
+
+
+def assert_smoke(test, page):
+    """Routable, renderable and previewable, the Wagtail smoke set for one page."""
+    test.assertPageIsRoutable(page)
+    test.assertPageIsRenderable(page)
+    test.assertPageIsPreviewable(page, post_data=preview_data(test.client, page))
