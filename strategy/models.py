@@ -8,8 +8,8 @@ from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from hub.models import BasePage, MaturityLevel
-from strategy.blocks import MaturityDescriptorBlock
-from strategy.enums import EditionStatus
+from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
+from strategy.enums import CategoryStrategyStatus, EditionStatus
 
 
 class StrategyIndexPage(BasePage):
@@ -177,3 +177,112 @@ class KeyAreaPage(BasePage):
         """Each maturity level with this key area's descriptor, in level order."""
         descriptors = {b.value["level"]: b.value["descriptor"] for b in self.maturity_descriptors}
         return [(level, descriptors.get(level.level, "")) for level in MaturityLevel.objects.all()]
+
+
+class CategoryStrategyIndexPage(BasePage):
+    """Category strategies for the largest areas of council spend."""
+
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = ["strategy.CategoryStrategyPage"]
+    # One listing of category strategies for the whole hub.
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["strategies"] = (
+            CategoryStrategyPage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .select_related("category")
+            .order_by("category__name", "-version")
+        )
+        return context
+
+
+class CategoryStrategyQuerySet(PageQuerySet):
+    """Reads over category strategies."""
+
+    def drafts(self):
+        """Strategies out as drafts for consultation."""
+        return self.filter(status=CategoryStrategyStatus.DRAFT)
+
+
+class CategoryStrategyPage(BasePage):
+    """One version of a category strategy, in numbered sections with stable ids."""
+
+    category = models.ForeignKey(
+        "hub.Category", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.CharField(max_length=20, help_text="Usually the year, e.g. 2022.")
+    status = models.CharField(
+        max_length=20,
+        choices=CategoryStrategyStatus.choices,
+        default=CategoryStrategyStatus.PUBLISHED,
+    )
+    published_date = models.DateField(null=True, blank=True)
+    partners = models.CharField(
+        max_length=255, blank=True, help_text="Organisations that wrote it with the LGA."
+    )
+    superseded_by = models.ForeignKey(
+        "strategy.CategoryStrategyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The version that replaced this one; shown in a banner when superseded.",
+    )
+    sections = StreamField([("section", StrategySectionBlock())], blank=True)
+
+    objects = PageManager.from_queryset(CategoryStrategyQuerySet)()
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("version"),
+                FieldPanel("status"),
+                FieldPanel("published_date"),
+                FieldPanel("partners"),
+                FieldPanel("superseded_by"),
+            ],
+            heading="About this strategy",
+        ),
+        FieldPanel("sections"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("partners"),
+        index.SearchField("sections"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["strategy.CategoryStrategyIndexPage"]
+    subpage_types: list[str] = []
+
+    @property
+    def is_superseded(self) -> bool:
+        """Whether a newer version has replaced this one."""
+        return self.status == CategoryStrategyStatus.SUPERSEDED
+
+    def numbered_sections(self) -> list[dict]:
+        """Sections in order with their number, stable id and anchor."""
+        return [
+            {
+                "number": number,
+                "id": block.id,
+                "anchor": f"section-{block.id}",
+                "heading": block.value["heading"],
+                "block": block,
+            }
+            for number, block in enumerate(self.sections, start=1)
+        ]
+
+    def section_by_id(self, section_id: str) -> dict | None:
+        """The numbered section with this stable id, if it exists in the live version."""
+        return next((s for s in self.numbered_sections() if s["id"] == section_id), None)

@@ -1,5 +1,6 @@
 from django.db import models
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -44,6 +45,7 @@ class HomePage(BasePage):
     subpage_types = [
         "hub.StandardPage",
         "strategy.StrategyIndexPage",
+        "strategy.CategoryStrategyIndexPage",
     ]
     # One home per site; the tree hangs from it.
     max_count = 1
@@ -55,7 +57,18 @@ class HomePage(BasePage):
         context["latest_updates"] = (
             Page.objects.live().public().descendant_of(self).order_by("-last_published_at")[:5]
         )
+        context["panels"] = home_panels(request, self)
         return context
+
+
+def home_panels(request, home) -> list[dict]:
+    """Panels other apps put on the home page through the "hub_home_panels" hook.
+
+    Each hook is called with (request, home) and returns None or a dict with "template",
+    "order" (lower first) and whatever the template needs.
+    """
+    panels = [panel for fn in hooks.get_hooks("hub_home_panels") if (panel := fn(request, home))]
+    return sorted(panels, key=lambda panel: panel.get("order", 100))
 
 
 class StandardPage(BasePage):

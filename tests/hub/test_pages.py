@@ -87,3 +87,15 @@ class StandardPageTests(PageTestCase):
         response = self.client.get(child.url)
         self.assertContains(response, '<a class="govuk-breadcrumbs__link" href="/">')
         self.assertContains(response, '<a class="govuk-breadcrumbs__link" href="/privacy/">')
+
+
+class HomePanelTests(PageTestCase):
+    def test_apps_add_panels_to_the_home_page_through_the_hook(self):
+        from wagtail import hooks
+
+        def panel(request, home):
+            return {"template": "components/page_header.html", "order": 1, "page": home}
+
+        with hooks.register_temporarily("hub_home_panels", panel):
+            response = self.client.get("/")
+        self.assertEqual([p["order"] for p in response.context["panels"]], [1])
