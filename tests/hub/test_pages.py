@@ -99,3 +99,35 @@ class HomePanelTests(PageTestCase):
         with hooks.register_temporarily("hub_home_panels", panel):
             response = self.client.get("/")
         self.assertEqual([p["order"] for p in response.context["panels"]], [1])
+
+
+class RoutingTests(PageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.parent = StandardPageFactory(parent=cls.home, title="Guides", slug="guides")
+        cls.child = StandardPageFactory(parent=cls.parent, title="Lots", slug="lots")
+        cls.draft = StandardPageFactory(parent=cls.parent, title="Draft", slug="draft", live=False)
+
+    def test_deep_page_is_found_by_its_full_path(self):
+        response = self.client.get("/guides/lots/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["page"], self.child)
+
+    def test_unknown_paths_and_unpublished_pages_are_not_found(self):
+        for path in ["/guides/nope/", "/guides/lots/extra/", "/draft/", "/guides/draft/"]:
+            with self.subTest(path=path):
+                self.assertEqual(self.client.get(path).status_code, 404)
+
+    def test_routing_a_deep_page_costs_two_page_queries(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from wagtail.models import Site
+
+        request = self.client.get("/").wsgi_request
+        site = Site.find_for_request(request)
+        with CaptureQueriesContext(connection) as queries:
+            page, _, _ = site.root_page.specific.route(request, ["guides", "lots"])
+        self.assertEqual(page, self.child)
+        self.assertLessEqual(len(queries), 2)
