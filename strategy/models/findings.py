@@ -54,7 +54,9 @@ class FindingsPage(RoutablePageMixin, BasePage):
     instrument = models.CharField(
         max_length=20, choices=Instrument.choices, default=Instrument.SURVEY
     )
-    published_date = models.DateField(null=True, blank=True)
+    published_date = models.DateField(
+        null=True, blank=True, help_text="Orders findings; only the year is shown."
+    )
     respondents = models.CharField(
         max_length=255, blank=True, help_text='Who took part, e.g. "60% of English councils".'
     )
@@ -110,7 +112,7 @@ class FindingsPage(RoutablePageMixin, BasePage):
         """The chart blocks in the body, in order."""
         return [block for block in self.body if block.block_type == "chart"]
 
-    @path("charts/<str:chart_id>.csv", name="chart_csv")
+    @path("charts/<str:chart_id>/csv/", name="chart_csv")
     def chart_csv(self, request, chart_id):
         """The data behind one chart, as CSV."""
         chart = next((c for c in self.charts() if c.id == chart_id), None)
