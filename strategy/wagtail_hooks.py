@@ -12,7 +12,7 @@ WHATS_NEW = 3
 def whats_new_panel(request, home):
     """The latest findings and resources."""
     findings = list(FindingsPage.objects.live().public().newest_first()[:WHATS_NEW])
-    resources = list(ResourcePage.objects.live().public().for_listing()[:WHATS_NEW])
+    resources = list(ResourcePage.objects.newest()[:WHATS_NEW])
     if not findings and not resources:
         return None
     return {

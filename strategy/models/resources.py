@@ -79,14 +79,24 @@ class ResourceQuerySet(PageQuerySet):
             .order_by("-first_published_at", "-pk")
         )
 
+    def newest(self):
+        """Live, public resources newest first, with their downloads, for short lists."""
+        return (
+            self.live()
+            .public()
+            .defer_streamfields()
+            .select_related("document")
+            .order_by("-first_published_at", "-pk")
+        )
+
     def related_to(self, *, key_area=None, category=None):
         """Live resources filed under a key area or a category, newest first."""
-        qs = self.live().public()
+        qs = self.newest()
         if key_area is not None:
             qs = qs.filter(key_areas=key_area)
         if category is not None:
             qs = qs.filter(categories=category)
-        return qs.defer_streamfields().select_related("document").order_by("-first_published_at")
+        return qs
 
 
 class ResourcePage(BasePage):
