@@ -49,7 +49,12 @@ class ToolkitQuerySet(PageQuerySet):
 
     def toolkit_of(self, page):
         """The top page of the toolkit that page belongs to."""
-        return self.ancestor_of(page, inclusive=True).order_by("depth").first()
+        return (
+            self.ancestor_of(page, inclusive=True)
+            .select_related("replaced_by")
+            .order_by("depth")
+            .first()
+        )
 
 
 class ToolkitPage(BasePage):
