@@ -15,6 +15,7 @@ from hub.blocks import BaseStreamBlock
 from hub.models import BasePage
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
+from strategy.forms import ResourceFilterForm
 
 
 PER_PAGE = 20
@@ -35,8 +36,6 @@ class ResourceIndexPage(BasePage):
     show_last_updated = False
 
     def get_context(self, request, *args, **kwargs):
-        from strategy.forms import ResourceFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         form = ResourceFilterForm(request.GET)
         form.is_valid()
