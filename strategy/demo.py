@@ -1305,7 +1305,7 @@ def load_progress(ctx: DemoContext) -> None:
                 "5 of 12",
                 "combined authorities responded; they are excluded from the national analysis",
             ),
-            figure("0", "national targets: each council sets its own"),
+            figure("None", "national targets: each council sets its own"),
         ],
         key_messages="<ul><li>Across England there was little change since the 2021 "
         "diagnostic at the aggregate level.</li><li>Councils that did not take part gave "
