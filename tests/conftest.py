@@ -59,3 +59,20 @@ def demo_site(db):
     """The full demo site, built by the demo-content command."""
     call_command("load_demo_data", "--no-index", verbosity=0)
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """The test database, with its serialized contents visible from every connection object.
+
+    Browser tests run inside Playwright's event loop, where Django opens a new connection object
+    without the contents serialized at setup. Serialized rollback would then restore nothing and
+    later browser tests would start from an empty database.
+    """
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    # The suite uses one database; a class attribute reaches every connection object to it.
+    default = connections[DEFAULT_DB_ALIAS]
+    contents = getattr(default, "_test_serialized_contents", None)
+    if contents is not None:
+        type(default)._test_serialized_contents = contents

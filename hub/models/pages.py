@@ -47,6 +47,9 @@ class HomePage(BasePage):
         "hub.StandardPage",
         "strategy.StrategyIndexPage",
         "strategy.CategoryStrategyIndexPage",
+        "strategy.ProgressIndexPage",
+        "strategy.ToolkitIndexPage",
+        "strategy.ResourceIndexPage",
     ]
     # One home per site; the tree hangs from it.
     max_count = 1

@@ -8,6 +8,10 @@ EXTRA_PATHS = [
     ("search with no results", "/search/?q=zebra"),
     ("search start", "/search/"),
     ("page not found", "/no-such-page/"),
+    ("resources filtered", "/resources/?type=guide&theme=behaving-commercially"),
+    ("resources with no results", "/resources/?type=slides&category=energy"),
+    ("resources with invalid filters", "/resources/?type=spreadsheet&theme=nope"),
+    ("resources page two", "/resources/?page=2"),
 ]
 
 

@@ -1,15 +1,22 @@
 from django.db import models
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
 from hub.models import BasePage, MaturityLevel
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
+from strategy.models.resources import ResourcePage
+
+
+RELATED_RESOURCES = 5
 
 
 class StrategyIndexPage(BasePage):
@@ -138,6 +145,22 @@ class ThemePage(BasePage):
         return context
 
 
+class KeyAreaPageTag(TaggedItemBase):
+    """A tag on a key area page."""
+
+    content_object = ParentalKey(
+        "strategy.KeyAreaPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class KeyAreaQuerySet(PageQuerySet):
+    """Reads over key area pages."""
+
+    def featured(self):
+        """Key areas editors chose to show on the home page."""
+        return self.filter(featured=True)
+
+
 class KeyAreaPage(BasePage):
     """A key area or enabler: what it is, why it matters and what each maturity level looks like."""
 
@@ -153,6 +176,10 @@ class KeyAreaPage(BasePage):
         help_text="One descriptor for each level of the maturity scale.",
     )
     body = StreamField(BaseStreamBlock(), blank=True)
+    featured = models.BooleanField(default=False, help_text="Show this key area on the home page.")
+    tags = ClusterTaggableManager(through=KeyAreaPageTag, blank=True)
+
+    objects = PageManager.from_queryset(KeyAreaQuerySet)()
 
     content_panels = [
         *BasePage.content_panels,
@@ -168,10 +195,21 @@ class KeyAreaPage(BasePage):
         index.SearchField("why_it_matters"),
         index.SearchField("maturity_descriptors"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("featured"), FieldPanel("tags")]
 
     parent_page_types = ["strategy.ThemePage"]
     subpage_types: list[str] = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_resources"] = (
+            ResourcePage.objects.related_to(key_area=self.key_area_id)[:RELATED_RESOURCES]
+            if self.key_area_id
+            else []
+        )
+        return context
 
     def maturity_rows(self):
         """Each maturity level with this key area's descriptor, in level order."""
@@ -212,6 +250,14 @@ class CategoryStrategyQuerySet(PageQuerySet):
         return self.filter(status=CategoryStrategyStatus.DRAFT)
 
 
+class CategoryStrategyPageTag(TaggedItemBase):
+    """A tag on a category strategy."""
+
+    content_object = ParentalKey(
+        "strategy.CategoryStrategyPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
 class CategoryStrategyPage(BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
@@ -237,6 +283,12 @@ class CategoryStrategyPage(BasePage):
         help_text="The version that replaced this one; shown in a banner when superseded.",
     )
     sections = StreamField([("section", StrategySectionBlock())], blank=True)
+    appendices = StreamField(
+        [("appendix", DocumentBlock())],
+        blank=True,
+        help_text="Supporting documents, such as model clauses or a councillor's guide.",
+    )
+    tags = ClusterTaggableManager(through=CategoryStrategyPageTag, blank=True)
 
     objects = PageManager.from_queryset(CategoryStrategyQuerySet)()
 
@@ -254,11 +306,14 @@ class CategoryStrategyPage(BasePage):
             heading="About this strategy",
         ),
         FieldPanel("sections"),
+        FieldPanel("appendices"),
     ]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("partners"),
         index.SearchField("sections"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("status"),
     ]
 
@@ -269,6 +324,15 @@ class CategoryStrategyPage(BasePage):
     def is_superseded(self) -> bool:
         """Whether a newer version has replaced this one."""
         return self.status == CategoryStrategyStatus.SUPERSEDED
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_resources"] = (
+            ResourcePage.objects.related_to(category=self.category_id)[:RELATED_RESOURCES]
+            if self.category_id
+            else []
+        )
+        return context
 
     def numbered_sections(self) -> list[dict]:
         """Sections in order with their number, stable id and anchor."""

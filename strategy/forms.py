@@ -1,0 +1,41 @@
+"""Forms for the guidance side: they only validate."""
+
+from django import forms
+
+from hub.models import Category, Theme
+from strategy.enums import Audience, ResourceType
+
+
+class ResourceFilterForm(forms.Form):
+    """The resources library's filters, read from the query string."""
+
+    type = forms.ChoiceField(
+        label="Type", required=False, choices=[("", "All types"), *ResourceType.choices]
+    )
+    theme = forms.ModelChoiceField(
+        label="Theme",
+        required=False,
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        empty_label="All themes",
+    )
+    category = forms.ModelChoiceField(
+        label="Category",
+        required=False,
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        empty_label="All categories",
+    )
+    audience = forms.ChoiceField(
+        label="Audience", required=False, choices=[("", "All audiences"), *Audience.choices]
+    )
+
+    def filters(self) -> dict:
+        """Keyword arguments for ResourceQuerySet.filtered from the fields that validated."""
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "resource_type": data.get("type", ""),
+            "theme": data.get("theme"),
+            "category": data.get("category"),
+            "audience": data.get("audience", ""),
+        }

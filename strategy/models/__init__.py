@@ -1,0 +1,33 @@
+from .editions import (
+    CategoryStrategyIndexPage,
+    CategoryStrategyPage,
+    CategoryStrategyPageTag,
+    KeyAreaPage,
+    KeyAreaPageTag,
+    StrategyEditionPage,
+    StrategyIndexPage,
+    ThemePage,
+)
+from .findings import FindingsPage, ProgressIndexPage
+from .resources import ResourceIndexPage, ResourcePage, ResourcePageTag
+from .toolkits import ToolkitIndexPage, ToolkitPage, ToolkitPageTag
+
+
+__all__ = [
+    "CategoryStrategyIndexPage",
+    "CategoryStrategyPage",
+    "CategoryStrategyPageTag",
+    "FindingsPage",
+    "KeyAreaPage",
+    "KeyAreaPageTag",
+    "ProgressIndexPage",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ResourcePageTag",
+    "StrategyEditionPage",
+    "StrategyIndexPage",
+    "ThemePage",
+    "ToolkitIndexPage",
+    "ToolkitPage",
+    "ToolkitPageTag",
+]

@@ -1,0 +1,263 @@
+"""Every guidance page type: placement, routing, rendering, previewing and creation."""
+
+from wagtail.fields import StreamField
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from hub.models import HomePage
+from strategy.models import (
+    CategoryStrategyIndexPage,
+    CategoryStrategyPage,
+    FindingsPage,
+    KeyAreaPage,
+    ProgressIndexPage,
+    ResourceIndexPage,
+    ResourcePage,
+    StrategyEditionPage,
+    StrategyIndexPage,
+    ThemePage,
+    ToolkitIndexPage,
+    ToolkitPage,
+)
+from tests.factories import (
+    KeyAreaPageFactory,
+    StrategyEditionPageFactory,
+    StrategyIndexPageFactory,
+    ThemePageFactory,
+)
+from tests.hub.test_pages import PageTestCase
+from tests.strategy.factories import (
+    CategoryStrategyIndexPageFactory,
+    CategoryStrategyPageFactory,
+    FindingsPageFactory,
+    ProgressIndexPageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    ToolkitIndexPageFactory,
+    ToolkitPageFactory,
+)
+from tests.utils import assert_smoke
+
+
+def form_data(model, **fields) -> dict:
+    """Admin create-form data for model: the given fields, with empty StreamFields for the rest."""
+    data = {"slug": fields.get("slug", "new-page"), **fields}
+    for field in model._meta.get_fields():
+        if isinstance(field, StreamField) and field.name not in data:
+            data[field.name] = streamfield([])
+    return nested_form_data(data)
+
+
+CHART = {
+    "title": "Councils that knew the strategy",
+    "label_heading": "Council type",
+    "unit": "%",
+    "series": streamfield([("item", "Councils")]),
+    "rows": streamfield(
+        [("item", {"label": "All councils", "values": streamfield([("item", "95")])})]
+    ),
+    "note": "",
+    "illustrative": "",
+}
+
+
+class GuidancePagesTests(PageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.strategy = StrategyIndexPageFactory(parent=cls.home)
+        cls.edition = StrategyEditionPageFactory(parent=cls.strategy, year=2022, slug="2022")
+        cls.theme = ThemePageFactory(parent=cls.edition, slug="showing-leadership")
+        cls.key_area = KeyAreaPageFactory(parent=cls.theme, slug="working-with-partners")
+        cls.category_index = CategoryStrategyIndexPageFactory(parent=cls.home)
+        cls.category_strategy = CategoryStrategyPageFactory(
+            parent=cls.category_index, slug="energy-2022"
+        )
+        cls.progress = ProgressIndexPageFactory(parent=cls.home)
+        cls.findings = FindingsPageFactory(
+            parent=cls.progress,
+            slug="one-year-on",
+            body=[
+                (
+                    "chart",
+                    {
+                        "title": "Knew the strategy",
+                        "series": ["Councils"],
+                        "rows": [{"label": "All councils", "values": [95]}],
+                    },
+                )
+            ],
+        )
+        cls.toolkits = ToolkitIndexPageFactory(parent=cls.home)
+        cls.toolkit = ToolkitPageFactory(parent=cls.toolkits, slug="pcr-2015")
+        cls.toolkit_section = ToolkitPageFactory(parent=cls.toolkit, slug="lots")
+        cls.resources = ResourceIndexPageFactory(parent=cls.home)
+        cls.resource = ResourcePageFactory(parent=cls.resources, slug="dps-guidance")
+
+    def setUp(self):
+        self.user = self.login()
+
+    def test_every_guidance_page_is_routable_renderable_and_previewable(self):
+        for page in [
+            self.strategy,
+            self.edition,
+            self.theme,
+            self.key_area,
+            self.category_index,
+            self.category_strategy,
+            self.progress,
+            self.findings,
+            self.toolkits,
+            self.toolkit,
+            self.toolkit_section,
+            self.resources,
+            self.resource,
+        ]:
+            with self.subTest(page=type(page).__name__):
+                # The smoke assertions sign the test client out when they finish.
+                self.client.force_login(self.user)
+                assert_smoke(self, page.specific)
+
+    def test_findings_chart_csv_is_a_route(self):
+        chart_id = self.findings.charts()[0].id
+        self.assertPageIsRoutable(self.findings, f"charts/{chart_id}/csv/")
+        self.assertPageIsRenderable(self.findings, f"charts/{chart_id}/csv/")
+
+    def test_strategy_pages_live_only_under_their_parents(self):
+        self.assertAllowedParentPageTypes(StrategyIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(StrategyEditionPage, {StrategyIndexPage})
+        self.assertAllowedParentPageTypes(ThemePage, {StrategyEditionPage})
+        self.assertAllowedParentPageTypes(KeyAreaPage, {ThemePage})
+        self.assertAllowedSubpageTypes(StrategyIndexPage, {StrategyEditionPage})
+        self.assertAllowedSubpageTypes(StrategyEditionPage, {ThemePage})
+        self.assertAllowedSubpageTypes(ThemePage, {KeyAreaPage})
+        self.assertAllowedSubpageTypes(KeyAreaPage, set())
+        self.assertCanNotCreateAt(HomePage, KeyAreaPage)
+
+    def test_category_strategies_live_only_under_their_index(self):
+        self.assertAllowedParentPageTypes(CategoryStrategyIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(CategoryStrategyPage, {CategoryStrategyIndexPage})
+        self.assertAllowedSubpageTypes(CategoryStrategyIndexPage, {CategoryStrategyPage})
+        self.assertAllowedSubpageTypes(CategoryStrategyPage, set())
+        self.assertCanNotCreateAt(HomePage, CategoryStrategyPage)
+
+    def test_findings_live_only_under_check_your_progress(self):
+        self.assertAllowedParentPageTypes(ProgressIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(FindingsPage, {ProgressIndexPage})
+        self.assertAllowedSubpageTypes(ProgressIndexPage, {FindingsPage})
+        self.assertAllowedSubpageTypes(FindingsPage, set())
+        self.assertCanNotCreateAt(HomePage, FindingsPage)
+
+    def test_toolkit_sections_nest_under_a_toolkit(self):
+        self.assertAllowedParentPageTypes(ToolkitIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(ToolkitPage, {ToolkitIndexPage, ToolkitPage})
+        self.assertAllowedSubpageTypes(ToolkitIndexPage, {ToolkitPage})
+        self.assertAllowedSubpageTypes(ToolkitPage, {ToolkitPage})
+        self.assertCanNotCreateAt(HomePage, ToolkitPage)
+
+    def test_resources_live_only_in_the_library(self):
+        self.assertAllowedParentPageTypes(ResourceIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(ResourcePage, {ResourceIndexPage})
+        self.assertAllowedSubpageTypes(ResourceIndexPage, {ResourcePage})
+        self.assertAllowedSubpageTypes(ResourcePage, set())
+        self.assertCanNotCreateAt(HomePage, ResourcePage)
+
+    def test_section_pages_are_singletons(self):
+        for model in [
+            StrategyIndexPage,
+            CategoryStrategyIndexPage,
+            ProgressIndexPage,
+            ToolkitIndexPage,
+            ResourceIndexPage,
+        ]:
+            with self.subTest(model=model.__name__):
+                self.assertFalse(model.can_create_at(self.home))
+
+    def test_editor_can_create_an_edition_theme_and_key_area(self):
+        self.assertCanCreate(
+            self.strategy,
+            StrategyEditionPage,
+            form_data(
+                StrategyEditionPage,
+                title="NPS 2026",
+                slug="2026",
+                year="2026",
+                status="current",
+                foreword=rich_text("<p>Foreword.</p>"),
+            ),
+        )
+        self.assertCanCreate(self.edition, ThemePage, form_data(ThemePage, title="Enablers"))
+        self.assertCanCreate(
+            self.theme,
+            KeyAreaPage,
+            form_data(
+                KeyAreaPage,
+                title="Embedding change",
+                what_it_is=rich_text("<p>Making change stick.</p>"),
+                why_it_matters=rich_text("<p>Strategies fail otherwise.</p>"),
+                tags="change, governance",
+            ),
+        )
+
+    def test_editor_can_create_a_category_strategy_with_sections(self):
+        self.assertCanCreate(
+            self.category_index,
+            CategoryStrategyPage,
+            form_data(
+                CategoryStrategyPage,
+                title="Waste category strategy",
+                version="2026",
+                status="draft",
+                sections=streamfield(
+                    [
+                        (
+                            "section",
+                            {
+                                "heading": "Introduction",
+                                "body": rich_text("<p>Why waste matters.</p>"),
+                                "key_actions": streamfield([("item", "Map your contracts.")]),
+                            },
+                        )
+                    ]
+                ),
+            ),
+        )
+
+    def test_editor_can_create_findings_with_a_chart(self):
+        self.assertCanCreate(
+            self.progress,
+            FindingsPage,
+            form_data(
+                FindingsPage,
+                title="Diagnostic 2021",
+                instrument="diagnostic",
+                source=rich_text("<p>LGA diagnostic report, 2021.</p>"),
+                key_messages=rich_text("<p>Solid progress.</p>"),
+                headline_figures=streamfield([("figure", {"figure": "60%", "label": "took part"})]),
+                body=streamfield([("chart", CHART)]),
+            ),
+        )
+
+    def test_editor_can_create_a_toolkit_section(self):
+        self.assertCanCreate(
+            self.toolkit,
+            ToolkitPage,
+            form_data(
+                ToolkitPage,
+                title="Time limits",
+                regime="pcr2015",
+                body=streamfield([("paragraph", rich_text("<p>Minimum time limits.</p>"))]),
+            ),
+        )
+
+    def test_editor_can_create_a_resource(self):
+        self.assertCanCreate(
+            self.resources,
+            ResourcePage,
+            form_data(
+                ResourcePage,
+                title="Social value guide",
+                resource_type="guide",
+                audience="commissioner",
+                tags="social value",
+            ),
+        )
