@@ -527,6 +527,31 @@ def load_documents(ctx: DemoContext) -> None:
     )
 
 
+# The order of the service navigation: the journey from reading the strategy to acting on it.
+SECTION_ORDER = [
+    "strategy",
+    "check-your-progress",
+    "category-strategies",
+    "consultations",
+    "case-studies",
+    "toolkits",
+    "resources",
+]
+
+
+def order_sections(home: HomePage) -> None:
+    """Put the home page's sections in navigation order; pages not listed keep their place after."""
+    children = {page.slug: page for page in home.get_children()}
+    wanted = [slug for slug in SECTION_ORDER if slug in children]
+    current = [page.slug for page in home.get_children() if page.slug in wanted]
+    if current == wanted:
+        return
+    for slug in reversed(wanted):
+        # Each move takes a fresh copy: moving one page renumbers its siblings' paths.
+        page = Page.objects.get(pk=children[slug].pk)
+        page.move(Page.objects.get(pk=home.pk), pos="first-child")
+
+
 @transaction.atomic
 def load(ctx: DemoContext) -> None:
     """Core demo content."""

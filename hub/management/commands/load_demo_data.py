@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from hub.demo import DemoContext, load_home
+from hub.demo import DemoContext, load_home, order_sections
 
 
 # Apps load in this order because later ones file their content under earlier ones' taxonomy.
@@ -42,6 +42,7 @@ class Command(BaseCommand):
                 if module_has_submodule(app.module, "demo"):
                     import_module(f"{app.name}.demo").load(ctx)
                     self.stdout.write(f"Loaded demo content for {app.verbose_name}.")
+            order_sections(ctx.home)
         if not options["no_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
