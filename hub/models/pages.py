@@ -46,6 +46,7 @@ class HomePage(BasePage):
         "hub.StandardPage",
         "strategy.StrategyIndexPage",
         "strategy.CategoryStrategyIndexPage",
+        "consultations.ConsultationIndexPage",
     ]
     # One home per site; the tree hangs from it.
     max_count = 1
