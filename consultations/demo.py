@@ -43,8 +43,7 @@ def strategies(ctx: DemoContext) -> dict[str, CategoryStrategyPage]:
         "category-strategies",
         title="Category strategies",
         show_in_menus=True,
-        summary="National strategies for the largest areas of council spend, in numbered "
-        "sections.",
+        summary="National strategies for the largest areas of council spend, in numbered sections.",
     )
     ict = upsert_page(
         index,

@@ -115,8 +115,9 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     )
     opening_date = models.DateField(help_text="UK date the consultation opens.")
     opening_time = models.TimeField(
-        null=True, blank=True, help_text="UK time it opens. Leave empty to open at the start of "
-        "the day."
+        null=True,
+        blank=True,
+        help_text="UK time it opens. Leave empty to open at the start of the day.",
     )
     closing_date = models.DateField(help_text="UK date the consultation closes.")
     closing_time = models.TimeField(
@@ -136,7 +137,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     outcome_published_on = models.DateField(
         null=True,
         blank=True,
-        help_text="Set when the outcome is published; the page then shows \"Outcome published\".",
+        help_text='Set when the outcome is published; the page then shows "Outcome published".',
     )
     we_asked = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="We asked")
     you_said = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="You said")
@@ -226,12 +227,12 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
     @property
     def closes_text(self) -> str:
-        """"11:59pm on 30 June 2026"."""
+        """ "11:59pm on 30 June 2026"."""
         return times.format_closing(self.closes_at)
 
     @property
     def opens_text(self) -> str:
-        """"1 June 2026" or "9am on 1 June 2026"."""
+        """ "1 June 2026" or "9am on 1 June 2026"."""
         return times.format_opening(self.opens_at)
 
     def days_left_at(self, now: datetime) -> int:

@@ -5,6 +5,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -122,7 +123,9 @@ def comment_create(
                 comment.save(force_insert=True)
                 if confirm_by_email and comment.status == CommentStatus.RECEIVED:
                     email = CommentEmail.objects.create(comment=comment)
-                    transaction.on_commit(lambda: comment_email_send(email_id=email.pk), robust=True)
+                    transaction.on_commit(
+                        partial(comment_email_send, email_id=email.pk), robust=True
+                    )
         except IntegrityError:
             comment.pk = None
             # Another request with the same form won the race: answer with its reference.

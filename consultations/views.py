@@ -135,7 +135,9 @@ def render_not_sent(request, page, form, *, status, state, conflict=None):
 
 def confirmation_redirect(page: ConsultationPage, comment: Comment):
     """Post/Redirect/Get to the confirmation page; 303 so a reload never re-posts."""
-    response = HttpResponseRedirect(page.url + page.reverse_subpage("confirmation", args=[comment.reference]))
+    response = HttpResponseRedirect(
+        page.url + page.reverse_subpage("confirmation", args=[comment.reference])
+    )
     response.status_code = 303
     return response
 
@@ -230,7 +232,9 @@ def comment_post(request, page: ConsultationPage):
     except CommentRefused as refused:
         return render_not_sent(request, page, form, status=403, state=refused.state)
     except SubmissionConflict as conflict:
-        return render_not_sent(request, page, form, status=409, state=None, conflict=conflict.existing)
+        return render_not_sent(
+            request, page, form, status=409, state=None, conflict=conflict.existing
+        )
     except DatabaseError:
         logger.exception("Comment not stored for consultation %s", page.pk)
         response = render_form(

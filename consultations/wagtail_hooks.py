@@ -63,7 +63,15 @@ class CommentViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     inspect_view_enabled = True
-    list_display = ["reference", "consultation", "about", "name", "organisation", "status", "received_at"]
+    list_display = [
+        "reference",
+        "consultation",
+        "about",
+        "name",
+        "organisation",
+        "status",
+        "received_at",
+    ]
     list_filter = ["consultation", "status", "response_type", "received_at"]
     search_fields = ["reference", "name", "email", "organisation_other", "text"]
     list_per_page = 50
@@ -134,9 +142,7 @@ register_snippet(CommentViewSet)
 def open_consultations_panel(request, home):
     """Open consultations with their closing times, soonest first."""
     now = timezone.now()
-    consultations = list(
-        ConsultationPage.objects.live().public().for_listing().open_at(now)[:5]
-    )
+    consultations = list(ConsultationPage.objects.live().public().for_listing().open_at(now)[:5])
     if not consultations:
         return None
     return {

@@ -17,7 +17,7 @@ def utc_iso(instant: datetime) -> str:
 
 @register.simple_tag
 def closing_countdown(consultation: ConsultationPage, now: datetime) -> str:
-    """"Closing in 3 days", or "Closes today" on the last day."""
+    """ "Closing in 3 days", or "Closes today" on the last day."""
     days = consultation.days_left_at(now)
     if days <= 0:
         return "Closes today"

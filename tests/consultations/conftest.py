@@ -95,3 +95,13 @@ def post_comment(client, consultation, clock, data, wait=timedelta(seconds=30), 
 
 
 REFERENCE = re.compile(r"HUB-\d\d-[0-9A-Z]{4}-[0-9A-Z]{2}")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
