@@ -354,6 +354,11 @@ class Comment(models.Model):
         return self.council.name if self.council_id else self.organisation_other
 
     @property
+    def gss_code(self) -> str:
+        """The council's GSS code, for exports."""
+        return self.council.gss_code if self.council_id else ""
+
+    @property
     def about(self) -> str:
         """What the comment is on: "3. Market engagement" or "The whole draft"."""
         if not self.section_id:

@@ -90,7 +90,7 @@ class CommentViewSet(SnippetViewSet):
         "name",
         "email",
         "organisation",
-        "council.gss_code",
+        "gss_code",
         "role",
         "response_type",
         "consent_publish_name",
@@ -104,7 +104,7 @@ class CommentViewSet(SnippetViewSet):
         "section_id": "Section id",
         "section_heading": "Section heading at the time",
         "page_revision_id": "Draft revision",
-        "council.gss_code": "GSS code",
+        "gss_code": "GSS code",
     }
     panels = [
         FieldPanel("status", heading="Moderation status"),
