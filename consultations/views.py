@@ -147,8 +147,6 @@ def comment_form_view(request, page: ConsultationPage):
     """GET shows the form while open; POST checks, then stores through comment_create."""
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    if getattr(request, "is_preview", False):
-        return page.render(request)
     if request.method != "POST":
         if page.state_at(timezone.now()) != ConsultationState.OPEN:
             return HttpResponseRedirect(page.url)

@@ -8,6 +8,7 @@ EXTRA_PATHS = [
     ("search with no results", "/search/?q=zebra"),
     ("search start", "/search/"),
     ("page not found", "/no-such-page/"),
+    ("consultation comment form", "/consultations/construction-category-strategy-2026/respond/"),
 ]
 
 

@@ -122,3 +122,14 @@ def test_20_xlsx_export_has_no_formula_cells(client, manager, comments):
     assert not [cell for cell in cells if cell.data_type == "f"]
     values = {cell.value for cell in cells}
     assert '=HYPERLINK("http://evil.example","x")' in values
+
+
+def test_38_a_consultation_title_with_markup_is_escaped_in_the_comment_listing(
+    client, manager, comments, consultation
+):
+    consultation.title = "<img src=x onerror=alert(1)>"
+    consultation.save_revision().publish()
+    client.force_login(manager)
+    html = client.get(LIST_URL).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
