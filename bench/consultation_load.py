@@ -56,6 +56,12 @@ def parse_args():
     parser.add_argument("--port", type=int, default=8001)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument(
+        "--double-submit",
+        action="store_true",
+        help="Send every form twice at the same moment (a double click): expect half as many "
+        "rows, and both sends of a form given the same reference.",
+    )
     parser.add_argument("--timeout", type=float, default=180, help="Whole run, in seconds.")
     return parser.parse_args()
 
@@ -135,7 +141,7 @@ def fetch_form(port, i):
 
 def submit(port, i, run, cookie, fields, barrier):
     """Send one comment when every user is ready, then read the reference it was given."""
-    text = f"{i}:{uuid.uuid4()} – Siân's comment ✓ ねこ"
+    text = f"{i}:{fields['submission_id']} – Siân's comment ✓ ねこ"
     body = urlencode(
         {
             **fields,
@@ -218,18 +224,23 @@ def main() -> int:
     try:
         wait_until_up(args.port, deadline)
         n = args.submissions
+        copies = 2 if args.double_submit else 1
+        distinct = n // copies
         say(
             f"gunicorn on 127.0.0.1:{args.port} ({args.workers} workers × {args.threads} "
-            f"threads, production settings). Opening {n} forms…"
+            f"threads, production settings). Opening {distinct} forms…"
         )
         with ThreadPoolExecutor(max_workers=32) as pool:
-            forms = list(pool.map(lambda i: fetch_form(args.port, i), range(n)))
+            forms = list(pool.map(lambda i: fetch_form(args.port, i), range(distinct)))
         time.sleep(3.5)  # a person takes longer than the 3-second speed check
         barrier = threading.Barrier(n, timeout=max(1, deadline - time.monotonic()))
         say(f"Firing {n} concurrent submissions…")
         started = time.monotonic()
         with ThreadPoolExecutor(max_workers=n) as pool:
-            futures = [pool.submit(submit, args.port, i, run, *forms[i], barrier) for i in range(n)]
+            futures = [
+                pool.submit(submit, args.port, i // copies, run, *forms[i // copies], barrier)
+                for i in range(n)
+            ]
             results = []
             for future in futures:
                 try:
@@ -266,9 +277,9 @@ def main() -> int:
         say(f"First errors: {[e['status'] for e in errors[:5]]}")
     ok = (
         not errors
-        and len(references) == n
-        and db["rows"] == n
-        and db["distinct_references"] == n
+        and len(references) == distinct
+        and db["rows"] == distinct
+        and db["distinct_references"] == distinct
         and db["references_matching_text"] == n
     )
     say(f"RESULT: {'PASS' if ok else 'FAIL'}")

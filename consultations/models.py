@@ -332,6 +332,9 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
+    # Comments point at pages, never the other way; indexing them would only slow each POST.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-received_at"]
         constraints = [
