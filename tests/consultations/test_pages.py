@@ -86,6 +86,18 @@ class ConsultationPageTests(WagtailPageTestCase):
         page = ConsultationPage.objects.get(slug="waste")
         self.assertEqual(page.closes_at, datetime(2026, 6, 30, 23, 0, tzinfo=UTC))
 
+    def test_the_edit_form_shows_the_same_wall_time_whatever_the_server_zone(self):
+        for zone in ("UTC", "America/New_York", "Europe/Madrid"):
+            with self.settings(TIME_ZONE=zone):
+                self.page.closing_time = time(17, 0)
+                self.page.save_revision().publish()
+                html = self.client.get(f"/admin/pages/{self.page.pk}/edit/").content.decode()
+                self.assertIn('name="closing_time"', html)
+                self.assertRegex(html, r'name="closing_time"[^>]*value="17:00')
+                self.assertRegex(html, r'name="closing_date"[^>]*value="30/06/2026"')
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.closes_text, "5pm on 30 June 2026")
+
     def test_46_an_ambiguous_closing_time_is_a_validation_error(self):
         page = ConsultationPage(
             title="Autumn",

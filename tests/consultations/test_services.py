@@ -229,6 +229,8 @@ class TestEmail:
         assert comment.reference in message.subject and comment.reference in message.body
         assert "Secret words" not in message.body and "Priya" not in message.body
         assert "11:59pm on 30 June 2026" in message.body
+        assert "Your comment is about: The whole draft" in message.body
+        assert "We received your comment at 11am on 15 June 2026 (UK time)" in message.body
         assert CommentEmail.objects.get().status == EmailStatus.SENT
 
     def test_a_failing_backend_keeps_the_comment_and_the_retry_sends_it(
