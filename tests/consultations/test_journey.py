@@ -152,3 +152,31 @@ class TestDoubleSubmit:
     def test_reference_format(self, client, consultation, clock):
         response = post_comment(client, consultation, clock, form_data())
         assert REFERENCE.search(response["Location"])
+
+
+def test_a_forged_timestamp_never_reopens_a_closed_consultation(client, consultation):
+    with time_machine.travel(datetime(2026, 6, 30, 22, 59, 0, tzinfo=UTC), tick=False) as t:
+        data = form_data(received_at="2026-06-30T22:59:00Z", submitted_at="23:59")
+        response = post_comment(client, consultation, t, data, wait=timedelta(minutes=2))
+    assert response.status_code == 403
+    assert Comment.objects.count() == 0
+
+
+def test_no_personal_details_or_comment_text_reach_the_logs(
+    client, consultation, clock, caplog, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.consultations.failing_email.FailingBackend"
+    secrets = {
+        "name": "Zebedee Quill",
+        "email": "zebedee.quill@northmoor.gov.uk",
+        "organisation_other": "Quill Trust",
+        "text": "Confidential remark about suppliers",
+    }
+    with caplog.at_level("DEBUG"), django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, consultation, clock, form_data(**secrets))
+        post_comment(client, consultation, clock, form_data(**{**secrets, "role": ""}))
+        post_comment(client, consultation, clock, form_data(**secrets), wait=timedelta(days=2))
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert logged, "the failed email and the refused posts are logged"
+    for value in secrets.values():
+        assert value not in logged
