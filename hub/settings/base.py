@@ -160,6 +160,8 @@ WAGTAIL_I18N_ENABLED = False
 TAGGIT_CASE_INSENSITIVE = True
 
 # Consultations
+# Confirmation emails are sent during the request that stored the comment; never wait long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # A failed CSRF check on the comment form re-shows the typed answers instead of a bare 403.
 CSRF_FAILURE_VIEW = "consultations.views.csrf_failure"
 # Comment POSTs allowed per client address, per consultation, per window. Set high enough for a
