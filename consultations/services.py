@@ -59,8 +59,8 @@ class Respondent:
 
 
 def reference_generate() -> str:
-    """A random, non-sequential reference such as HUB-26-7K3M-Q9 (about 10^9 per year)."""
-    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+    """A random, non-sequential reference such as HUB-26-7K3M-Q9XD (32^8, about 10^12, a year)."""
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"HUB-{timezone.now():%y}-{body[:4]}-{body[4:]}"
 
 

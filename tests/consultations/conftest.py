@@ -94,7 +94,7 @@ def post_comment(client, consultation, clock, data, wait=timedelta(seconds=30), 
     return client.post(respond_url(consultation), data, **extra)
 
 
-REFERENCE = re.compile(r"HUB-\d\d-[0-9A-Z]{4}-[0-9A-Z]{2}")
+REFERENCE = re.compile(r"HUB-\d\d-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,6 @@
 """comment_create: the server's clock decides, one row per submission, email never loses it."""
 
+import re
 import threading
 import uuid
 from datetime import UTC, date, datetime, time
@@ -138,11 +139,21 @@ class TestStoring:
 
     def test_a_reference_collision_draws_another(self, consultation, clock, monkeypatch):
         taken = create(consultation)[0].reference
-        draws = iter([taken, "HUB-26-ZZZZ-ZZ"])
+        draws = iter([taken, "HUB-26-ZZZZ-ZZZZ"])
         monkeypatch.setattr(services, "reference_generate", lambda: next(draws))
         comment, created = create(consultation)
-        assert created and comment.reference == "HUB-26-ZZZZ-ZZ"
+        assert created and comment.reference == "HUB-26-ZZZZ-ZZZZ"
         assert Comment.objects.count() == 2
+
+
+def test_100000_references_are_unique_unambiguous_and_not_sequential():
+    with at(2026, 6, 15, 10, 0):
+        references = [services.reference_generate() for _ in range(100_000)]
+    assert len(set(references)) == len(references)
+    # Crockford base 32: no I, L, O or U to misread.
+    pattern = re.compile(r"HUB-26-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
+    assert all(pattern.fullmatch(reference) for reference in references)
+    assert sum(a < b for a, b in zip(references, references[1:], strict=False)) < 60_000
 
 
 class TestIdempotency:
