@@ -1,6 +1,6 @@
 """The comment journey over HTTP: form, confirmation, closing time, double submits."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -85,7 +85,9 @@ def test_the_confirmation_of_another_consultation_is_not_found(client, consultat
 class TestClosingTimeOverHttp:
     """Must show 1 through the whole stack, with the server in London time and in UTC."""
 
-    def test_the_page_says_closes_at_11_59pm_on_30_june_2026(self, client, consultation, clock):
+    def test_the_page_says_closes_at_11_59pm_on_30_june_2026(
+        self, client, consultation, clock, server_tz
+    ):
         html = client.get(consultation.url).content.decode()
         assert "Closes at" in html
         assert '<time datetime="2026-06-30T23:00:00Z">11:59pm on 30 June 2026</time>' in html
@@ -109,6 +111,17 @@ class TestClosingTimeOverHttp:
         assert "This consultation closed at 11:59pm on 30 June 2026 (UK time)" in html
         assert "My late but careful comment" in html
         assert Comment.objects.count() == 0 and mail.outbox == []
+
+    def test_clock_change_day_page_is_open_one_second_into_29_march(self, client, index, server_tz):
+        from tests.consultations.factories import ConsultationPageFactory
+
+        page = ConsultationPageFactory(
+            parent=index, opening_date=date(2026, 3, 29), closing_date=date(2026, 10, 25)
+        )
+        with time_machine.travel(datetime(2026, 3, 29, 0, 0, 1, tzinfo=UTC), tick=False):
+            html = client.get(page.url).content.decode()
+        assert '<strong class="govuk-tag govuk-tag--green">Open</strong>' in html
+        assert '<time datetime="2026-10-26T00:00:00Z">11:59pm on 25 October 2026</time>' in html
 
     def test_closed_page_has_no_form_and_says_we_are_analysing(self, client, consultation):
         with time_machine.travel(datetime(2026, 7, 1, 9, 0, tzinfo=UTC), tick=False):
