@@ -227,12 +227,12 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
     @property
     def closes_text(self) -> str:
-        """ "11:59pm on 30 June 2026"."""
+        """The close in words, such as "11:59pm on 30 June 2026"."""
         return times.format_closing(self.closes_at)
 
     @property
     def opens_text(self) -> str:
-        """ "1 June 2026" or "9am on 1 June 2026"."""
+        """The opening in words, such as "1 June 2026" or "9am on 1 June 2026"."""
         return times.format_opening(self.opens_at)
 
     def days_left_at(self, now: datetime) -> int:

@@ -69,13 +69,13 @@ def last_moment(instant: datetime) -> datetime:
 
 
 def format_closing(instant: datetime) -> str:
-    """ "11:59pm on 30 June 2026" for an exclusive close at 00:00 on 1 July."""
+    """The close as people read it: "11:59pm on 30 June 2026" for 00:00 on 1 July."""
     local = last_moment(instant)
     return f"{format_time(local.time())} on {format_date(local.date())}"
 
 
 def format_opening(instant: datetime) -> str:
-    """ "9am on 1 June 2026", or just the date when it opens at the start of the day."""
+    """The opening as people read it: "9am on 1 June 2026", or the date alone at 00:00."""
     local = to_london(instant)
     if local.hour == 0 and local.minute == 0:
         return format_date(local.date())

@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 from django import template
 from django.utils import timezone
 
+from consultations import times
 from consultations.models import ConsultationPage
 
 
@@ -17,10 +18,11 @@ def utc_iso(instant: datetime) -> str:
 
 @register.simple_tag
 def closing_countdown(consultation: ConsultationPage, now: datetime) -> str:
-    """ "Closing in 3 days", or "Closes today" on the last day."""
+    """The countdown: "Closing in 3 days", or "Closes today at 11:59pm" on the last day."""
     days = consultation.days_left_at(now)
     if days <= 0:
-        return "Closes today"
+        last = times.last_moment(consultation.closes_at)
+        return f"Closes today at {times.format_time(last.time())}"
     if days == 1:
         return "Closing in 1 day"
     return f"Closing in {days} days"

@@ -136,7 +136,7 @@ class TestClosingTimeOverHttp:
         with time_machine.travel(datetime(2026, 6, 27, 9, 0, tzinfo=UTC), tick=False):
             assert "Closing in 3 days" in client.get(index.url).content.decode()
         with time_machine.travel(datetime(2026, 6, 30, 9, 0, tzinfo=UTC), tick=False):
-            assert "Closes today" in client.get(index.url).content.decode()
+            assert "Closes today at 11:59pm" in client.get(index.url).content.decode()
 
 
 class TestDoubleSubmit:
