@@ -50,6 +50,7 @@ class HomePage(BasePage):
         "strategy.ProgressIndexPage",
         "strategy.ToolkitIndexPage",
         "strategy.ResourceIndexPage",
+        "consultations.ConsultationIndexPage",
     ]
     # One home per site; the tree hangs from it.
     max_count = 1

@@ -159,3 +159,21 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_I18N_ENABLED = False
 TAGGIT_CASE_INSENSITIVE = True
+
+# Consultations
+# Confirmation emails are sent during the request that stored the comment; never wait long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# A failed CSRF check on the comment form re-shows the typed answers instead of a bare 403.
+CSRF_FAILURE_VIEW = "consultations.views.csrf_failure"
+# Comment POSTs allowed per client address, per consultation, per window. Set high enough for a
+# whole council office behind one address on closing day; 0 turns the limit off.
+CONSULTATIONS_RATE_LIMIT = int(os.environ.get("CONSULTATIONS_RATE_LIMIT", "60"))
+CONSULTATIONS_RATE_WINDOW = int(os.environ.get("CONSULTATIONS_RATE_WINDOW", "600"))
+# How many proxies of our own add X-Forwarded-For in front of the app (0: use REMOTE_ADDR).
+CONSULTATIONS_TRUSTED_PROXIES = int(os.environ.get("CONSULTATIONS_TRUSTED_PROXIES", "0"))
+# A form older than this is refused as expired (its answers are shown back).
+CONSULTATIONS_FORM_MAX_AGE = 24 * 60 * 60
+# Comments sent sooner than this after the form was shown are kept but quarantined.
+CONSULTATIONS_MIN_SECONDS_TO_RESPOND = float(
+    os.environ.get("CONSULTATIONS_MIN_SECONDS_TO_RESPOND", "3")
+)

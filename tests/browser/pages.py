@@ -12,6 +12,7 @@ EXTRA_PATHS = [
     ("resources with no results", "/resources/?type=slides&category=energy"),
     ("resources with invalid filters", "/resources/?type=spreadsheet&theme=nope"),
     ("resources page two", "/resources/?page=2"),
+    ("consultation comment form", "/consultations/construction-category-strategy-2026/respond/"),
 ]
 
 

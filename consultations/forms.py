@@ -1,0 +1,188 @@
+"""The comment form: validation only; storing is consultations.services.comment_create."""
+
+import re
+import time
+import uuid
+
+from django import forms
+from django.core import signing
+
+from consultations.enums import ResponseType
+from consultations.models import COMMENT_MAX_LENGTH
+from hub.models import Council
+
+
+OTHER_ORGANISATION = "other"
+WHOLE_DRAFT = "whole"
+# Bidi overrides, embeddings and isolates can make a name display as something else.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x0b\x0c\x85]")
+TOKEN_SALT = "consultations.comment-form"  # noqa: S105 - a namespace, not a secret
+
+
+def form_token(submission_id: uuid.UUID | str) -> str:
+    """A signed, timestamped token tying a rendered form to its submission id."""
+    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(submission_id))
+
+
+def token_age(token: str, submission_id: str, max_age: float) -> float:
+    """Seconds since the form was rendered.
+
+    Raises signing.SignatureExpired when older than max_age, signing.BadSignature when the token
+    was altered or belongs to another submission.
+    """
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    if signer.unsign(token) != submission_id:
+        raise signing.BadSignature("Token belongs to another submission")
+    stamp = token.rsplit(signer.sep, 2)[1]
+    age = time.time() - signing.b62_decode(stamp)
+    if age > max_age:
+        raise signing.SignatureExpired(f"Form rendered {age:.0f} seconds ago")
+    return age
+
+
+class SingleLineField(forms.CharField):
+    """Text on one line, with invisible direction controls removed."""
+
+    def __init__(self, *, line_message: str, **kwargs):
+        self.line_message = line_message
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return BIDI_CONTROLS.sub("", value).strip() if value else value
+
+    def validate(self, value):
+        super().validate(value)
+        if value and LINE_BREAKS.search(value):
+            raise forms.ValidationError(self.line_message, code="line_break")
+
+
+class CommentForm(forms.Form):
+    """Who is responding and what they say about the draft."""
+
+    name = SingleLineField(
+        label="Full name",
+        max_length=200,
+        line_message="Enter your name on one line",
+        error_messages={
+            "required": "Enter your full name",
+            "max_length": "Your name must be 200 characters or fewer",
+        },
+    )
+    email = forms.EmailField(
+        label="Work email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@council.gov.uk",
+            "max_length": "Your email address must be 254 characters or fewer",
+        },
+    )
+    organisation = forms.ChoiceField(
+        label="Organisation",
+        error_messages={
+            "required": 'Select your council, or select "Another organisation"',
+            "invalid_choice": 'Select your council, or select "Another organisation"',
+        },
+    )
+    organisation_other = SingleLineField(
+        label="Name of your organisation",
+        max_length=200,
+        required=False,
+        line_message="Enter the name of your organisation on one line",
+        error_messages={
+            "max_length": "The name of your organisation must be 200 characters or fewer"
+        },
+    )
+    role = SingleLineField(
+        label="Your role",
+        max_length=200,
+        line_message="Enter your role on one line",
+        error_messages={
+            "required": "Enter your role",
+            "max_length": "Your role must be 200 characters or fewer",
+        },
+    )
+    response_type = forms.ChoiceField(
+        label="Is this your organisation's official response or your personal view?",
+        choices=ResponseType.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether this is an official response or your personal view",
+            "invalid_choice": "Select whether this is an official response or your personal view",
+        },
+    )
+    consent_publish_name = forms.BooleanField(
+        label="You may publish my name with my comment", required=False
+    )
+    consent_publish_organisation = forms.BooleanField(
+        label="You may publish the name of my organisation with my comment", required=False
+    )
+    section = forms.ChoiceField(
+        label="What is your comment about?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what your comment is about",
+            "invalid_choice": "Select the whole draft or one of its sections",
+        },
+    )
+    text = forms.CharField(
+        label="Your comment",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Enter your comment"},
+    )
+    # Left empty by people; off screen and hidden from assistive technology.
+    website = forms.CharField(required=False, label="Leave this field empty")
+    submission_id = forms.UUIDField(widget=forms.HiddenInput)
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=200)
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [
+            ("", "Choose your council"),
+            *[(str(pk), name) for pk, name in Council.objects.values_list("pk", "name")],
+            (OTHER_ORGANISATION, "Another organisation"),
+        ]
+        self.fields["section"].choices = [
+            (WHOLE_DRAFT, "The whole draft"),
+            *[(s["id"], f"{s['number']}. {s['heading']}") for s in sections],
+        ]
+
+    def clean_text(self):
+        # Browsers send CRLF; store one newline per line so length means what people see.
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
+        if not text.strip():
+            raise forms.ValidationError("Enter your comment", code="required")
+        if len(text) > COMMENT_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"Your comment must be {COMMENT_MAX_LENGTH:,} characters or fewer. It has "
+                f"{len(text):,} characters.",
+                code="max_length",
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        if organisation == OTHER_ORGANISATION:
+            if not cleaned.get("organisation_other"):
+                self.add_error("organisation_other", "Enter the name of your organisation")
+            cleaned["council"] = None
+        elif organisation:
+            cleaned["council"] = Council.objects.filter(pk=organisation).first()
+            cleaned["organisation_other"] = ""
+        if cleaned.get("section") == WHOLE_DRAFT:
+            cleaned["section"] = ""
+        return cleaned
+
+    def error_list(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the error summary, in the order of the fields."""
+        anchors = {"response_type": "id_response_type_0", "section": "id_section_0"}
+        return [
+            (anchors.get(name, f"id_{name}"), error)
+            for name in self.fields
+            if name in self.errors
+            for error in self.errors[name]
+        ]

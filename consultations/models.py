@@ -1,0 +1,394 @@
+"""Consultations on draft category strategies, and the comments people send."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from consultations import times
+from consultations.enums import CommentStatus, ConsultationState, EmailStatus, ResponseType
+from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
+from hub.models import BasePage
+
+
+COMMENT_MAX_LENGTH = 10_000
+
+
+class ConsultationIndexPage(BasePage):
+    """Every consultation: open ones first by closing time, then forthcoming, then closed."""
+
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = ["consultations.ConsultationPage"]
+    # One listing of consultations for the whole hub.
+    max_count = 1
+    show_last_updated = False
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        consultations = (
+            ConsultationPage.objects.child_of(self).live().public().for_listing().order_by()
+        )
+        context["groups"] = [
+            (ConsultationState.OPEN, "Open", consultations.open_at(now)),
+            (ConsultationState.FORTHCOMING, "Forthcoming", consultations.forthcoming_at(now)),
+            (ConsultationState.CLOSED, "Closed", consultations.closed_at(now)),
+            (
+                ConsultationState.OUTCOME_PUBLISHED,
+                "Outcome published",
+                consultations.outcome_published_at(now),
+            ),
+        ]
+        context["now"] = now
+        return context
+
+
+class ConsultationPageQuerySet(PageQuerySet):
+    """Reads over consultations; every state is worked out against the given instant."""
+
+    def for_listing(self):
+        """Only what a listing card needs."""
+        return self.defer_streamfields().select_related("strategy")
+
+    def open_at(self, now: datetime):
+        """Open at that instant, the soonest to close first."""
+        return self.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at", "pk")
+
+    def forthcoming_at(self, now: datetime):
+        """Not yet open, the soonest to open first."""
+        return self.filter(opens_at__gt=now).order_by("opens_at", "pk")
+
+    def closed_at(self, now: datetime):
+        """Closed with no outcome yet, the most recently closed first."""
+        return self.filter(closes_at__lte=now, outcome_published_on__isnull=True).order_by(
+            "-closes_at", "pk"
+        )
+
+    def outcome_published_at(self, now: datetime):
+        """Closed with an outcome, the most recently closed first."""
+        return self.filter(closes_at__lte=now, outcome_published_on__isnull=False).order_by(
+            "-closes_at", "pk"
+        )
+
+    def open_for_strategy(self, strategy, now: datetime):
+        """Open consultations on this draft strategy."""
+        return self.open_at(now).filter(strategy=strategy)
+
+
+class ConsultationPage(RoutablePageMixin, BasePage):
+    """A consultation on a draft: when it is open, what it is about, and the comment form."""
+
+    strategy = models.ForeignKey(
+        "strategy.CategoryStrategyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultations",
+        help_text="The draft category strategy under consultation; its numbered sections can "
+        "be commented on one by one.",
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="What the consultation is about and what we would like to know.",
+    )
+    documents = StreamField(
+        [("document", DocumentBlock())],
+        blank=True,
+        help_text="The draft and supporting documents, when they are uploaded files.",
+    )
+    opening_date = models.DateField(help_text="UK date the consultation opens.")
+    opening_time = models.TimeField(
+        null=True,
+        blank=True,
+        help_text="UK time it opens. Leave empty to open at the start of the day.",
+    )
+    closing_date = models.DateField(help_text="UK date the consultation closes.")
+    closing_time = models.TimeField(
+        null=True,
+        blank=True,
+        help_text="UK time it closes, for example 17:00. Leave empty to accept comments until the "
+        "end of the closing date (shown as 11:59pm).",
+    )
+    # Exact instants worked out from the dates and times above, kept for sorting and filtering.
+    opens_at = models.DateTimeField(editable=False)
+    closes_at = models.DateTimeField(editable=False)
+    how_responses_used = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name="How we will use your response"
+    )
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    outcome_published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text='Set when the outcome is published; the page then shows "Outcome published".',
+    )
+    we_asked = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="We asked")
+    you_said = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="You said")
+    we_did = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="We did")
+    outcome_strategy = models.ForeignKey(
+        "strategy.CategoryStrategyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The strategy published as a result, if any.",
+    )
+
+    objects = PageManager.from_queryset(ConsultationPageQuerySet)()
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opening_date"), FieldPanel("opening_time")]),
+                FieldRowPanel([FieldPanel("closing_date"), FieldPanel("closing_time")]),
+            ],
+            heading="Dates (UK time)",
+        ),
+        FieldPanel("strategy"),
+        FieldPanel("body"),
+        FieldPanel("documents"),
+        FieldPanel("how_responses_used"),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], "Contact"),
+        MultiFieldPanel(
+            [
+                FieldPanel("outcome_published_on"),
+                FieldPanel("we_asked"),
+                FieldPanel("you_said"),
+                FieldPanel("we_did"),
+                FieldPanel("outcome_strategy"),
+            ],
+            heading="Outcome",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("we_did"),
+        index.FilterField("closes_at"),
+        index.FilterField("opens_at"),
+    ]
+
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types: list[str] = []
+    # The comment form posts to the page; nothing else may change it.
+    allowed_http_methods = ["GET", "HEAD", "OPTIONS", "POST"]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        try:
+            self.opens_at = times.london_instant(self.opening_date, self.opening_time)
+        except times.LocalTimeError as error:
+            errors["opening_time"] = str(error)
+        except TypeError:
+            errors["opening_date"] = "Enter the date the consultation opens."
+        try:
+            self.closes_at = times.closing_instant(self.closing_date, self.closing_time)
+        except times.LocalTimeError as error:
+            errors["closing_time"] = str(error)
+        except TypeError:
+            errors["closing_date"] = "Enter the date the consultation closes."
+        if not errors and self.closes_at <= self.opens_at:
+            errors["closing_date"] = "The consultation must close after it opens."
+        if errors:
+            raise ValidationError(errors)
+
+    def state_at(self, now: datetime) -> ConsultationState:
+        """The state at that instant: no scheduler decides it."""
+        if now < self.opens_at:
+            return ConsultationState.FORTHCOMING
+        if now < self.closes_at:
+            return ConsultationState.OPEN
+        if self.outcome_published_on:
+            return ConsultationState.OUTCOME_PUBLISHED
+        return ConsultationState.CLOSED
+
+    def is_open_at(self, now: datetime) -> bool:
+        """Whether a comment received at that instant is on time."""
+        return self.opens_at <= now < self.closes_at
+
+    @property
+    def closes_text(self) -> str:
+        """The close in words, such as "11:59pm on 30 June 2026"."""
+        return times.format_closing(self.closes_at)
+
+    @property
+    def opens_text(self) -> str:
+        """The opening in words, such as "1 June 2026" or "9am on 1 June 2026"."""
+        return times.format_opening(self.opens_at)
+
+    def days_left_at(self, now: datetime) -> int:
+        """UK calendar days until the last day for comments."""
+        return times.days_left(self.closes_at, now)
+
+    @cached_property
+    def draft(self):
+        """The live draft strategy under consultation, if any."""
+        if self.strategy_id is None:
+            return None
+        from strategy.models import CategoryStrategyPage
+
+        return CategoryStrategyPage.objects.live().filter(pk=self.strategy_id).first()
+
+    def sections(self) -> list[dict]:
+        """The draft's numbered sections, for reading and commenting on one at a time."""
+        return self.draft.numbered_sections() if self.draft else []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context.update(now=now, state=self.state_at(now), sections=self.sections())
+        return context
+
+    @path("")
+    def detail(self, request):
+        """The consultation page itself."""
+        return self.render(request)
+
+    @path("respond/")
+    def respond(self, request):
+        """The comment form, and where it posts."""
+        from consultations.views import comment_form_view
+
+        return comment_form_view(request, self)
+
+    @path("confirmation/<str:reference>/")
+    def confirmation(self, request, reference):
+        """What someone sees once their comment is stored: its reference."""
+        from consultations.views import comment_confirmation_view
+
+        return comment_confirmation_view(request, self, reference)
+
+
+class CommentQuerySet(models.QuerySet):
+    """Reads over comments."""
+
+    def for_consultation(self, consultation):
+        """Comments sent to one consultation."""
+        return self.filter(consultation=consultation)
+
+    def with_key(self, consultation, key):
+        """The comment stored for this form submission, if any."""
+        return self.filter(consultation=consultation, idempotency_key=key)
+
+
+class Comment(models.Model):
+    """One response to a consultation, on the whole draft or on one numbered section."""
+
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.PROTECT, related_name="comments"
+    )
+    section_id = models.CharField(
+        max_length=64, blank=True, help_text="Stable id of the section; empty for the whole draft."
+    )
+    section_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    section_heading = models.CharField(
+        max_length=255, blank=True, help_text="The section heading when the comment was made."
+    )
+    page_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The live revision of the draft the comment was made on.",
+    )
+    name = models.CharField(max_length=200)
+    email = models.EmailField(max_length=254)
+    council = models.ForeignKey(
+        "hub.Council", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_other = models.CharField("other organisation", max_length=200, blank=True)
+    role = models.CharField(max_length=200)
+    response_type = models.CharField(max_length=20, choices=ResponseType.choices)
+    consent_publish_name = models.BooleanField("may publish name", default=False)
+    consent_publish_organisation = models.BooleanField("may publish organisation", default=False)
+    text = models.TextField("comment")
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    received_at = models.DateTimeField(editable=False)
+    status = models.CharField(
+        max_length=20, choices=CommentStatus.choices, default=CommentStatus.RECEIVED
+    )
+    quarantine_reason = models.CharField(max_length=100, blank=True, editable=False)
+    idempotency_key = models.UUIDField(editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    # Comments point at pages, never the other way; indexing them would only slow each POST.
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "idempotency_key"], name="comment_unique_submission"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(GreaterThanOrEqual(Length("text"), 1))
+                & models.Q(LessThanOrEqual(Length("text"), COMMENT_MAX_LENGTH)),
+                name="comment_text_length",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def organisation(self) -> str:
+        """The council's name, or the organisation typed in."""
+        return self.council.name if self.council_id else self.organisation_other
+
+    @property
+    def gss_code(self) -> str:
+        """The council's GSS code, for exports."""
+        return self.council.gss_code if self.council_id else ""
+
+    @property
+    def about(self) -> str:
+        """What the comment is on: "3. Market engagement" or "The whole draft"."""
+        if not self.section_id:
+            return "The whole draft"
+        return f"{self.section_number}. {self.section_heading}"
+
+    @property
+    def received_at_uk(self) -> str:
+        """Received time in UK time, ISO 8601 with offset, for exports."""
+        return times.to_london(self.received_at).isoformat(timespec="seconds")
+
+
+class CommentEmail(models.Model):
+    """A confirmation email waiting to go, written in the same transaction as its comment."""
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="email_job")
+    status = models.CharField(
+        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "confirmation email"
+
+    def __str__(self):
+        return f"Confirmation for {self.comment.reference}"

@@ -1,0 +1,199 @@
+"""Writes for consultations: the only way a comment is stored and its confirmation sent."""
+
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from consultations import times
+from consultations.enums import CommentStatus, ConsultationState, EmailStatus
+from consultations.models import Comment, CommentEmail, ConsultationPage
+from hub.models import Council
+
+
+logger = logging.getLogger(__name__)
+
+# Crockford's base 32 without I, L, O and U: nothing to misread when a reference is read aloud.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_ATTEMPTS = 5
+EMAIL_MAX_ATTEMPTS = 8
+
+
+class CommentRefused(Exception):
+    """The consultation was not open when the comment arrived; nothing was stored."""
+
+    def __init__(self, consultation: ConsultationPage, state: ConsultationState, at: datetime):
+        super().__init__(f"Consultation {consultation.pk} is {state} at {at.isoformat()}")
+        self.consultation = consultation
+        self.state = state
+        self.at = at
+
+
+class SubmissionConflict(Exception):
+    """The same form was sent again with different text; the first comment stands."""
+
+    def __init__(self, existing: Comment):
+        super().__init__(f"Submission already stored as {existing.reference}")
+        self.existing = existing
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who is commenting, as the form collected it."""
+
+    name: str
+    email: str
+    council: Council | None
+    organisation_other: str
+    role: str
+    response_type: str
+    consent_publish_name: bool = False
+    consent_publish_organisation: bool = False
+
+
+def reference_generate() -> str:
+    """A random, non-sequential reference such as HUB-26-7K3M-Q9XD (32^8, about 10^12, a year)."""
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"HUB-{timezone.now():%y}-{body[:4]}-{body[4:]}"
+
+
+def comment_create(
+    *,
+    consultation: ConsultationPage,
+    idempotency_key: uuid.UUID,
+    respondent: Respondent,
+    text: str,
+    section_id: str = "",
+    quarantine_reason: str = "",
+    confirm_by_email: bool = True,
+) -> tuple[Comment, bool]:
+    """Store one comment if the consultation is open by the server's clock.
+
+    Returns the comment and whether it is new. The same idempotency key returns the comment
+    already stored for it, even when both requests race; the same key with other text raises
+    SubmissionConflict. A closed or forthcoming consultation raises CommentRefused.
+    confirm_by_email=False is for comments received another way, such as by post.
+    """
+    received_at = timezone.now()
+    existing = Comment.objects.with_key(consultation, idempotency_key).first()
+    if existing:
+        return _same_submission(existing, text), False
+    state = consultation.state_at(received_at)
+    if state != ConsultationState.OPEN:
+        raise CommentRefused(consultation, state, received_at)
+
+    draft = consultation.draft
+    section = draft.section_by_id(section_id) if draft and section_id else None
+    comment = Comment(
+        consultation=consultation,
+        idempotency_key=idempotency_key,
+        section_id=section["id"] if section else "",
+        section_number=section["number"] if section else None,
+        section_heading=section["heading"] if section else "",
+        page_revision_id=draft.live_revision_id if draft else None,
+        name=respondent.name,
+        email=respondent.email,
+        council=respondent.council,
+        organisation_other="" if respondent.council else respondent.organisation_other,
+        role=respondent.role,
+        response_type=respondent.response_type,
+        consent_publish_name=respondent.consent_publish_name,
+        consent_publish_organisation=respondent.consent_publish_organisation,
+        text=text,
+        received_at=received_at,
+        status=CommentStatus.QUARANTINED if quarantine_reason else CommentStatus.RECEIVED,
+        quarantine_reason=quarantine_reason[:100],
+    )
+    for _ in range(REFERENCE_ATTEMPTS):
+        comment.reference = reference_generate()
+        comment.full_clean(
+            exclude=["consultation", "council", "page_revision"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        try:
+            with transaction.atomic():
+                comment.save(force_insert=True)
+                if confirm_by_email and comment.status == CommentStatus.RECEIVED:
+                    email = CommentEmail.objects.create(comment=comment)
+                    transaction.on_commit(
+                        partial(comment_email_send, email_id=email.pk), robust=True
+                    )
+        except IntegrityError:
+            comment.pk = None
+            # Another request with the same form won the race: answer with its reference.
+            existing = Comment.objects.with_key(consultation, idempotency_key).first()
+            if existing:
+                return _same_submission(existing, text), False
+            continue  # the reference was taken: draw another
+        return comment, True
+    raise IntegrityError("Could not generate a unique comment reference")
+
+
+def _same_submission(existing: Comment, text: str) -> Comment:
+    """The stored comment for a resent form, if the text is the one stored."""
+    if existing.text != text:
+        raise SubmissionConflict(existing)
+    return existing
+
+
+def comment_email_message(comment: Comment) -> EmailMessage:
+    """The confirmation: reference, consultation and time, and none of the respondent's words."""
+    received = times.to_london(comment.received_at)
+    context = {
+        "comment": comment,
+        "consultation": comment.consultation,
+        "received": f"{times.format_time(received.time())} on {times.format_date(received.date())}",
+        "url": comment.consultation.get_full_url(),
+    }
+    return EmailMessage(
+        subject=f"Your comment on {comment.consultation.title}: {comment.reference}",
+        body=render_to_string("consultations/email/comment_confirmation.txt", context),
+        to=[comment.email],
+    )
+
+
+def comment_email_send(*, email_id: int) -> bool:
+    """Send one pending confirmation, recording the outcome; True when it went."""
+    with transaction.atomic():
+        job = (
+            CommentEmail.objects.select_for_update(skip_locked=True)
+            .select_related("comment__consultation")
+            .filter(pk=email_id, status=EmailStatus.PENDING)
+            .first()
+        )
+        if job is None:
+            return False
+        job.attempts += 1
+        try:
+            comment_email_message(job.comment).send()
+        except Exception as error:  # noqa: BLE001 - any backend failure leaves it for a retry
+            job.last_error = type(error).__name__[:200]
+            if job.attempts >= EMAIL_MAX_ATTEMPTS:
+                job.status = EmailStatus.FAILED
+            job.save(update_fields=["attempts", "last_error", "status"])
+            logger.warning("Confirmation email %s not sent: %s", job.pk, job.last_error)
+            return False
+        job.status = EmailStatus.SENT
+        job.sent_at = timezone.now()
+        job.last_error = ""
+        job.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+        return True
+
+
+def comment_emails_send_pending(*, limit: int = 500) -> tuple[int, int]:
+    """Retry every pending confirmation email; returns (sent, still pending or failed)."""
+    ids = list(
+        CommentEmail.objects.filter(status=EmailStatus.PENDING)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sent = sum(comment_email_send(email_id=pk) for pk in ids)
+    return sent, len(ids) - sent

@@ -1,0 +1,54 @@
+from datetime import UTC, datetime
+
+from django import template
+from django.utils import timezone
+
+from consultations import times
+from consultations.models import ConsultationPage
+
+
+register = template.Library()
+
+
+@register.filter
+def utc_iso(instant: datetime) -> str:
+    """An instant for a <time datetime> attribute, e.g. 2026-06-30T23:00:00Z."""
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if instant else ""
+
+
+@register.simple_tag
+def closing_countdown(consultation: ConsultationPage, now: datetime) -> str:
+    """The countdown: "Closing in 3 days", or "Closes today at 11:59pm" on the last day."""
+    days = consultation.days_left_at(now)
+    if days <= 0:
+        last = times.last_moment(consultation.closes_at)
+        return f"Closes today at {times.format_time(last.time())}"
+    if days == 1:
+        return "Closing in 1 day"
+    return f"Closing in {days} days"
+
+
+def open_consultation_for(request, strategy) -> ConsultationPage | None:
+    """The open consultation on this strategy, looked up once per request."""
+    cache = request.__dict__.setdefault("_open_consultations", {}) if request else {}
+    if strategy.pk not in cache:
+        cache[strategy.pk] = (
+            ConsultationPage.objects.live()
+            .public()
+            .defer_streamfields()
+            .open_for_strategy(strategy, timezone.now())
+            .first()
+        )
+    return cache[strategy.pk]
+
+
+@register.inclusion_tag("components/consultations_section_link.html", takes_context=True)
+def comment_on_section(context, strategy, section: dict):
+    """A "Comment on this section" link, while a consultation on the strategy is open."""
+    request = context.get("request")
+    consultation = open_consultation_for(request, strategy)
+    url = None
+    if consultation is not None:
+        respond = consultation.reverse_subpage("respond")
+        url = f"{consultation.get_url(request=request)}{respond}?section={section['id']}"
+    return {"url": url, "section": section}

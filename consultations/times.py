@@ -1,0 +1,87 @@
+"""UK time for consultations: exact instants in Europe/London and the way GOV.UK writes them.
+
+The server's own TZ and Django's TIME_ZONE never enter these calculations: the zone is fixed.
+"""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class LocalTimeError(ValueError):
+    """A wall-clock time that does not exist, or exists twice, in UK time."""
+
+
+def london_instant(day: date, at: time | None = None) -> datetime:
+    """The aware instant of a UK wall-clock time, refusing times skipped or repeated by BST."""
+    wall = datetime.combine(day, at or time(0))
+    first = wall.replace(tzinfo=LONDON, fold=0)
+    second = wall.replace(tzinfo=LONDON, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        # zoneinfo marks both gaps and overlaps by a fold-dependent offset; tell them apart.
+        round_trip = first.astimezone(ZoneInfo("UTC")).astimezone(LONDON).replace(tzinfo=None)
+        if round_trip != wall:
+            raise LocalTimeError(
+                f"{format_time(wall.time())} on {format_date(day)} does not exist in UK time "
+                "because the clocks go forward. Choose another time."
+            )
+        raise LocalTimeError(
+            f"{format_time(wall.time())} on {format_date(day)} happens twice in UK time "
+            "because the clocks go back. Choose another time."
+        )
+    return first
+
+
+def closing_instant(day: date, at: time | None = None) -> datetime:
+    """The exclusive close: the start of the next UK day, or the explicit time on that day."""
+    if at is None:
+        return london_instant(day + timedelta(days=1))
+    return london_instant(day, at)
+
+
+def to_london(instant: datetime) -> datetime:
+    """An aware instant as UK wall-clock time."""
+    return instant.astimezone(LONDON)
+
+
+def format_date(day: date) -> str:
+    """GOV.UK date: 30 June 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def format_time(at: time) -> str:
+    """GOV.UK time: 5pm, 5:30pm, midday, 11:59pm; never "midnight" or "12am"."""
+    if at.hour == 12 and at.minute == 0:
+        return "midday"
+    hour = at.hour % 12 or 12
+    suffix = "am" if at.hour < 12 else "pm"
+    return f"{hour}{suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d}{suffix}"
+
+
+def last_moment(instant: datetime) -> datetime:
+    """The UK wall time to show for an exclusive close: 00:00 reads as 11:59pm the day before."""
+    local = to_london(instant)
+    if local.hour == 0 and local.minute == 0:
+        return (local - timedelta(minutes=1)).replace(second=0, microsecond=0)
+    return local
+
+
+def format_closing(instant: datetime) -> str:
+    """The close as people read it: "11:59pm on 30 June 2026" for 00:00 on 1 July."""
+    local = last_moment(instant)
+    return f"{format_time(local.time())} on {format_date(local.date())}"
+
+
+def format_opening(instant: datetime) -> str:
+    """The opening as people read it: "9am on 1 June 2026", or the date alone at 00:00."""
+    local = to_london(instant)
+    if local.hour == 0 and local.minute == 0:
+        return format_date(local.date())
+    return f"{format_time(local.time())} on {format_date(local.date())}"
+
+
+def days_left(instant: datetime, now: datetime) -> int:
+    """Whole UK calendar days from today to the last day of the consultation (0 on that day)."""
+    return (last_moment(instant).date() - to_london(now).date()).days

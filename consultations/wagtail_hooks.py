@@ -1,0 +1,153 @@
+"""Comments in the admin for consultation managers, and the home page's open consultations."""
+
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from consultations.models import Comment, ConsultationPage
+
+
+# Spreadsheet programs run cells that start with these as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet will show as text, never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments arrive only through the public form, so nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+
+
+class CommentIndexView(IndexView):
+    """The comment listing, whose CSV export neutralises formulas."""
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def write_xlsx_response(self, queryset):
+        response = super().write_xlsx_response(queryset)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    index_view_class = CommentIndexView
+    icon = "comment"
+    menu_label = "Consultation comments"
+    menu_order = 250
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = [
+        "reference",
+        "consultation",
+        "about",
+        "name",
+        "organisation",
+        "status",
+        "received_at",
+    ]
+    list_filter = ["consultation", "status", "response_type", "received_at"]
+    search_fields = ["reference", "name", "email", "organisation_other", "text"]
+    list_per_page = 50
+    ordering = ["-received_at"]
+    export_filename = "consultation-comments"
+    list_export = [
+        "reference",
+        "consultation.title",
+        "received_at",
+        "received_at_uk",
+        "status",
+        "quarantine_reason",
+        "section_id",
+        "section_heading",
+        "page_revision_id",
+        "name",
+        "email",
+        "organisation",
+        "gss_code",
+        "role",
+        "response_type",
+        "consent_publish_name",
+        "consent_publish_organisation",
+        "text",
+    ]
+    export_headings = {
+        "consultation.title": "Consultation",
+        "received_at": "Received (UTC)",
+        "received_at_uk": "Received (UK time)",
+        "section_id": "Section id",
+        "section_heading": "Section heading at the time",
+        "page_revision_id": "Draft revision",
+        "gss_code": "GSS code",
+    }
+    panels = [
+        FieldPanel("status", heading="Moderation status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("consultation", read_only=True),
+                FieldPanel("section_heading", read_only=True),
+                FieldPanel("text", read_only=True),
+            ],
+            heading="Comment",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("name", read_only=True),
+                FieldPanel("email", read_only=True),
+                FieldPanel("council", read_only=True),
+                FieldPanel("organisation_other", read_only=True),
+                FieldPanel("role", read_only=True),
+                FieldPanel("response_type", read_only=True),
+                FieldPanel("consent_publish_name", read_only=True),
+                FieldPanel("consent_publish_organisation", read_only=True),
+            ],
+            heading="Respondent",
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("consultation", "council")
+
+
+register_snippet(CommentViewSet)
+
+
+@hooks.register("hub_home_panels")
+def open_consultations_panel(request, home):
+    """Open consultations with their closing times, soonest first."""
+    now = timezone.now()
+    consultations = list(ConsultationPage.objects.live().public().for_listing().open_at(now)[:5])
+    if not consultations:
+        return None
+    return {
+        "template": "components/consultations_home_panel.html",
+        "order": 10,
+        "consultations": consultations,
+        "now": now,
+    }
