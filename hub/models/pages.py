@@ -46,6 +46,7 @@ class HomePage(BasePage):
         "hub.StandardPage",
         "strategy.StrategyIndexPage",
         "strategy.CategoryStrategyIndexPage",
+        "casestudies.CaseStudyIndexPage",
     ]
     # One home per site; the tree hangs from it.
     max_count = 1
