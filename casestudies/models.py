@@ -1,17 +1,18 @@
 from decimal import Decimal
-from functools import cached_property
+from types import SimpleNamespace
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Length, Substr
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -28,7 +29,11 @@ from casestudies.enums import (
 from casestudies.feeds import CaseStudyFeed
 from casestudies.finder import find_case_studies
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from hub.models import BasePage
+from hub.models import BasePage, Category, Council, CouncilType, KeyArea, Region, Theme
+
+
+TERM_RELATIONS = ("themes", "key_areas", "categories", "partner_councils", "tags")
+PLACE_RELATIONS = ("lead_council", "region", "council_type")
 
 
 TERM_ORDER = {"tags": ("label",), "year": ("-value",)}
@@ -54,7 +59,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
     def case_studies(self):
         """The live, public case studies this finder searches."""
-        return CaseStudyPage.objects.child_of(self).live().public()
+        return CaseStudyPage.objects.child_of(self).live().public_only()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -88,7 +93,9 @@ class CaseStudyQuerySet(PageQuerySet):
 
     def matching(self, query: str):
         """Case studies containing every search word, as a plain queryset that can be faceted."""
-        hits = self.only("pk").search(query, operator="and")
+        # The search backend filters only on indexed fields, so it searches every case study
+        # and this queryset's own filters (tree, privacy) apply afterwards.
+        hits = self.model.objects.only("pk").search(query, operator="and")
         return self.filter(pk__in=[hit.pk for hit in hits])
 
     def filtered(self, filters: dict):
@@ -158,9 +165,18 @@ class CaseStudyQuerySet(PageQuerySet):
             .order_by("-shared", F("year").desc(nulls_last=True), "pk")
         )
 
-    def related_to(self, page: "CaseStudyPage"):
+    def related_to(self, page: "CaseStudyPage", terms: dict):
         """Other case studies about the same key areas, categories or themes."""
-        return self.exclude(pk=page.pk).about(**page.terms)
+        return self.exclude(pk=page.pk).about(
+            key_areas=terms["key_areas"], categories=terms["categories"], themes=terms["themes"]
+        )
+
+    def public_only(self):
+        """Pages outside any private section, checked within the same query."""
+        restrictions = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(Exists(restrictions))
 
 
 class CaseStudyPage(BasePage):
@@ -278,16 +294,6 @@ class CaseStudyPage(BasePage):
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
-    @property
-    def term_rows(self) -> list[tuple[str, str, list]]:
-        """Label, finder facet and terms for each kind of term the case study is filed under."""
-        terms = self.terms
-        return [
-            ("Themes", "theme", terms["themes"]),
-            ("Key areas and enablers", "key_area", terms["key_areas"]),
-            ("Categories", "category", terms["categories"]),
-        ]
-
     def clean(self):
         """Region and council type follow the lead council wherever it records them."""
         super().clean()
@@ -295,14 +301,63 @@ class CaseStudyPage(BasePage):
             self.region = self.lead_council.region or self.region
             self.council_type = self.lead_council.council_type or self.council_type
 
-    @cached_property
-    def terms(self) -> dict:
-        """The themes, key areas and categories of this case study, each fetched once."""
-        return {
-            "themes": list(self.themes.all()),
-            "key_areas": list(self.key_areas.all()),
-            "categories": list(self.categories.all()),
+    def read_terms(self, *, in_memory: bool = False) -> dict[str, list]:
+        """Every term and council the page names, in one query when saved, as lists by relation.
+
+        A preview holds unsaved choices in memory, so it reads them relation by relation.
+        """
+        if in_memory or not self.pk:
+            return {
+                **{name: list(getattr(self, name).all()) for name in TERM_RELATIONS},
+                **{
+                    name: [term] if (term := getattr(self, name)) else []
+                    for name in PLACE_RELATIONS
+                },
+            }
+        sources = {
+            "themes": Theme.objects.filter(case_studies=self.pk),
+            "key_areas": KeyArea.objects.filter(case_studies=self.pk),
+            "categories": Category.objects.filter(case_studies=self.pk),
+            "partner_councils": Council.objects.filter(partnered_case_studies=self.pk),
+            "tags": Tag.objects.filter(casestudies_casestudypagetag_items__content_object=self.pk),
+            "lead_council": Council.objects.filter(pk=self.lead_council_id),
+            "region": Region.objects.filter(pk=self.region_id),
+            "council_type": CouncilType.objects.filter(pk=self.council_type_id),
         }
+        ordered = {"themes", "key_areas", "categories"}
+        parts = [
+            queryset.order_by().values(
+                term_kind=Value(name, output_field=models.CharField()),
+                term_pk=F("pk"),
+                term_name=F("name"),
+                term_slug=F("slug"),
+                term_position=F("sort_order") if name in ordered else Value(0),
+            )
+            for name, queryset in sources.items()
+        ]
+        rows = (
+            parts[0].union(*parts[1:], all=True).order_by("term_kind", "term_position", "term_name")
+        )
+        terms = {name: [] for name in (*TERM_RELATIONS, *PLACE_RELATIONS)}
+        for row in rows:
+            terms[row["term_kind"]].append(
+                SimpleNamespace(pk=row["term_pk"], name=row["term_name"], slug=row["term_slug"])
+            )
+        return terms
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        terms = self.read_terms(in_memory=getattr(request, "is_preview", False))
+        context["terms"] = terms
+        context["term_rows"] = [
+            ("Themes", "theme", terms["themes"]),
+            ("Key areas and enablers", "key_area", terms["key_areas"]),
+            ("Categories", "category", terms["categories"]),
+        ]
+        context["place"] = SimpleNamespace(
+            **{name: next(iter(terms[name]), None) for name in PLACE_RELATIONS}
+        )
+        return context
 
 
 class CaseStudyOutcome(Orderable):

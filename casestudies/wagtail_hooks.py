@@ -19,19 +19,17 @@ def prepare_new_finder(request, page):
 @hooks.register("hub_home_panels")
 def latest_case_studies_panel(request, home):
     """The "Latest case studies" panel on the home page."""
-    index = CaseStudyIndexPage.objects.live().public().descendant_of(home).first()
-    if index is None:
-        return None
     latest = list(
-        CaseStudyPage.objects.child_of(index)
+        CaseStudyPage.objects.descendant_of(home)
         .live()
-        .public()
+        .public_only()
         .latest_published()
         .defer_streamfields()
         .select_related("lead_council")[:HOME_PANEL_SIZE]
     )
     if not latest:
         return None
+    index = CaseStudyIndexPage.objects.live().ancestor_of(latest[0]).first()
     return {
         "template": "components/casestudy_home_panel.html",
         "order": 20,
