@@ -397,7 +397,7 @@ class CaseStudyOutcome(Orderable):
     @property
     def display_value(self) -> str:
         """The figure with its unit, as GOV.UK writes it: £1.2 million, £310,000, 45%, 18."""
-        value = self.value
+        value = Decimal(self.value)
         if self.unit == OutcomeUnit.POUNDS:
             if value >= 1_000_000:
                 return f"£{plain_number(value / 1_000_000, places=1)} million"

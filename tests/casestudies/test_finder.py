@@ -1,7 +1,5 @@
 """The case-study finder: facets, search, sorting, bad input and a constant query count."""
 
-from urllib.parse import urlencode
-
 import pytest
 
 from django.db import connection
