@@ -4,7 +4,7 @@ from types import SimpleNamespace
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -59,7 +59,8 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
     def case_studies(self):
         """The live, public case studies this finder searches."""
-        return CaseStudyPage.objects.child_of(self).live().public_only()
+        # One small query for the view restrictions, rather than a subquery per facet count.
+        return CaseStudyPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -146,22 +147,40 @@ class CaseStudyQuerySet(PageQuerySet):
         return self.order_by("-first_published_at", "-pk")
 
     def about(self, *, key_areas=(), categories=(), themes=()):
-        """Case studies sharing any of these terms, those with the most in common first."""
+        """Case studies sharing any of these terms, those with the most in common first.
+
+        Each relation is scored by a subquery on its link table, so no case study's row is
+        multiplied by joins and nothing is grouped.
+        """
         weighted = [
             ("key_areas", key_areas, 3),
             ("categories", categories, 2),
             ("themes", themes, 1),
         ]
-        scores = [
-            Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True) * weight
-            for relation, terms, weight in weighted
-            if (ids := [term.pk for term in terms if term is not None])
-        ]
+        matches, scores = Q(), []
+        for relation, terms, weight in weighted:
+            ids = [term.pk for term in terms if term is not None]
+            if not ids:
+                continue
+            field = self.model._meta.get_field(relation)
+            page_column = f"{field.m2m_field_name()}_id"
+            links = field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}_id__in": ids}
+            )
+            matches |= Q(pk__in=links.values(page_column))
+            shared = (
+                links.filter(**{page_column: OuterRef("pk")})
+                .order_by()
+                .values(page_column)
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            scores.append(Coalesce(Subquery(shared), 0) * weight)
         if not scores:
             return self.none()
         return (
-            self.annotate(shared=sum(scores[1:], scores[0]))
-            .filter(shared__gt=0)
+            self.filter(matches)
+            .annotate(shared=sum(scores[1:], scores[0]))
             .order_by("-shared", F("year").desc(nulls_last=True), "pk")
         )
 
