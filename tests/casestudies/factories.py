@@ -5,6 +5,8 @@ import wagtail_factories
 
 from django.utils import timezone
 
+from wagtail.search.index import insert_or_update_object
+
 from casestudies.models import CaseStudyIndexPage, CaseStudyOutcome, CaseStudyPage
 
 
@@ -35,6 +37,8 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
         if extracted:
             obj.tags.add(*extracted)
             obj.save()
+            # The save indexed the page before its tag links were written; index it again.
+            insert_or_update_object(obj)
 
 
 class CaseStudyOutcomeFactory(factory.django.DjangoModelFactory):
