@@ -251,3 +251,38 @@ class HomePanelTests(CaseStudyPageTestCase):
         html = response.content.decode()
         self.assertLess(html.index(newer.title), html.index(self.page.title))
         self.assertContains(response, 'href="/case-studies/">Find more case studies')
+
+
+class CaseStudyMediaTests(CaseStudyPageTestCase):
+    def test_images_show_with_alt_text_and_caption_and_documents_with_type_and_size(self):
+        from django.core.files.base import ContentFile
+
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        image = get_image_model().objects.create(title="Chart", file=get_test_image_file())
+        document = get_document_model()(title="Cost model template")
+        document.file.save("cost-model.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+        document.save()
+        self.page.images = [
+            (
+                "figure",
+                {
+                    "image": {
+                        "image": image,
+                        "alt_text": "Bar chart of visits on time",
+                        "decorative": False,
+                    },
+                    "caption": "Visits on time rose each quarter.",
+                },
+            )
+        ]
+        self.page.documents = [("document", {"document": document, "title": "", "description": ""})]
+        self.page.save()
+        response = self.client.get(self.page.url)
+        self.assertContains(response, 'alt="Bar chart of visits on time"')
+        self.assertContains(response, "<figcaption")
+        self.assertContains(response, "Visits on time rose each quarter.")
+        self.assertContains(response, "Cost model template")
+        self.assertContains(response, "PDF, 13 bytes")
