@@ -59,3 +59,18 @@ def demo_site(db):
     """The full demo site, built by the demo-content command."""
     call_command("load_demo_data", "--no-index", verbosity=0)
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Let browser tests restore the database after an earlier test has set it up.
+
+    Once Playwright's event loop runs, the test sees a new connection object, which lacks the
+    serialized data that `serialized_rollback` restores; without it the second browser test in a
+    session would start from an empty database. Putting the data on the class shares it.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        if hasattr(connection, "_test_serialized_contents"):
+            type(connection)._test_serialized_contents = connection._test_serialized_contents
