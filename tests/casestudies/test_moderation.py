@@ -91,6 +91,12 @@ class EditorTests(ModerationTestCase):
         self.assertContains(response, 'name="action-submit"')
         self.assertNotContains(response, 'name="action-publish"')
 
+    def test_editor_can_choose_councils_and_upload_documents(self):
+        self.assertEqual(self.client.get("/admin/snippets/choose/hub/council/").status_code, 200)
+        self.assertEqual(self.client.get("/admin/snippets/choose/hub/region/").status_code, 200)
+        self.assertEqual(self.client.get(reverse("wagtaildocs:add")).status_code, 200)
+        self.assertEqual(self.client.get(reverse("wagtailimages:add")).status_code, 200)
+
     def test_editor_cannot_publish_directly(self):
         response = self.client.post(
             self.add_url(), {**self.form_data("direct"), "action-publish": "action-publish"}
