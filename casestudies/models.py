@@ -32,10 +32,12 @@ from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from hub.models import BasePage, Category, Council, CouncilType, KeyArea, Region, Theme
 
 
+# What a case study page names: terms it is filed under, and where it comes from.
 TERM_RELATIONS = ("themes", "key_areas", "categories", "partner_councils", "tags")
 PLACE_RELATIONS = ("lead_council", "region", "council_type")
 
-
+# How facet options are listed: taxonomy terms in the editors' order, tags A to Z, years newest
+# first.
 TERM_ORDER = {"tags": ("label",), "year": ("-value",)}
 
 
