@@ -63,14 +63,16 @@ def demo_site(db):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """Let browser tests restore the database after an earlier test has set it up.
+    """The test database, with its serialized contents visible from every connection object.
 
-    Once Playwright's event loop runs, the test sees a new connection object, which lacks the
-    serialized data that `serialized_rollback` restores; without it the second browser test in a
-    session would start from an empty database. Putting the data on the class shares it.
+    Browser tests run inside Playwright's event loop, where Django opens a new connection object
+    without the contents serialized at setup. Serialized rollback would then restore nothing and
+    later browser tests would start from an empty database.
     """
-    from django.db import connections
+    from django.db import DEFAULT_DB_ALIAS, connections
 
-    for connection in connections.all():
-        if hasattr(connection, "_test_serialized_contents"):
-            type(connection)._test_serialized_contents = connection._test_serialized_contents
+    # The suite uses one database; a class attribute reaches every connection object to it.
+    default = connections[DEFAULT_DB_ALIAS]
+    contents = getattr(default, "_test_serialized_contents", None)
+    if contents is not None:
+        type(default)._test_serialized_contents = contents

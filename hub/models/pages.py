@@ -43,10 +43,10 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
+        "casestudies.CaseStudyIndexPage",
         "hub.StandardPage",
         "strategy.StrategyIndexPage",
         "strategy.CategoryStrategyIndexPage",
-        "casestudies.CaseStudyIndexPage",
     ]
     # One home per site; the tree hangs from it.
     max_count = 1
