@@ -51,6 +51,7 @@ class HomePage(BasePage):
         "strategy.ToolkitIndexPage",
         "strategy.ResourceIndexPage",
         "consultations.ConsultationIndexPage",
+        "casestudies.CaseStudyIndexPage",
     ]
     # One home per site; the tree hangs from it.
     max_count = 1

@@ -1,0 +1,38 @@
+"""Admin and home-page hooks for case studies."""
+
+from wagtail import hooks
+
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from casestudies.services import casestudy_index_prepare
+
+
+HOME_PANEL_SIZE = 3
+
+
+@hooks.register("after_create_page")
+def prepare_new_finder(request, page):
+    """A new finder gets the case study editors' permissions and the moderation workflow."""
+    if isinstance(page.specific_deferred, CaseStudyIndexPage):
+        casestudy_index_prepare(index=page)
+
+
+@hooks.register("hub_home_panels")
+def latest_case_studies_panel(request, home):
+    """The "Latest case studies" panel on the home page."""
+    latest = list(
+        CaseStudyPage.objects.descendant_of(home)
+        .live()
+        .public_only()
+        .latest_published()
+        .defer_streamfields()
+        .select_related("lead_council")[:HOME_PANEL_SIZE]
+    )
+    if not latest:
+        return None
+    index = CaseStudyIndexPage.objects.live().ancestor_of(latest[0]).first()
+    return {
+        "template": "components/casestudy_home_panel.html",
+        "order": 20,
+        "index": index,
+        "case_studies": latest,
+    }
