@@ -216,8 +216,7 @@ def load(ctx: DemoContext) -> None:
         body=[
             paragraph(
                 "<p>This draft is illustrative demo content. We would like to know whether its "
-                "five sections reflect how your council buys construction, and what is "
-                "missing.</p>"
+                "sections reflect how your council buys construction, and what is missing.</p>"
             )
         ],
         how_responses_used=HOW_RESPONSES_USED,
