@@ -82,7 +82,6 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().defer_streamfields().specific()
         context["latest_updates"] = (
             Page.objects.live().public().descendant_of(self).order_by("-last_published_at")[:5]
         )

@@ -38,7 +38,6 @@ class HomePageTests(PageTestCase):
     def test_home_page_lists_sections_in_the_menu_and_latest_updates(self):
         StandardPageFactory(parent=self.home, title="Toolkits", show_in_menus=True)
         response = self.client.get("/")
-        self.assertContains(response, "Find what you need")
         self.assertContains(response, 'class="govuk-service-navigation__link" href="/toolkits/"')
         self.assertContains(response, "Latest updates")
 
