@@ -5,7 +5,7 @@ import pytest
 
 from django.core.management import call_command
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
@@ -44,14 +44,9 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def home(db):
     """A bare home page as the default site's root."""
-    from tests.factories import HomePageFactory
+    from tests.factories import home_as_default_site
 
-    root = Page.get_first_root_node()
-    Site.objects.all().delete()
-    Page.objects.filter(depth=2).delete()
-    page = HomePageFactory(parent=root, title="Procurement Knowledge Hub", slug="home")
-    Site.objects.create(hostname="localhost", port=80, root_page=page, is_default_site=True)
-    return page
+    return home_as_default_site(title="Procurement Knowledge Hub")
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 import factory
 import wagtail_factories
 
+from wagtail.models import Page, Site
+
 from hub.models import (
     Category,
     Council,
@@ -23,6 +25,16 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+def home_as_default_site(**fields) -> HomePage:
+    """A fresh home page as the only site's root, in place of whatever the database had."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root, slug="home", **fields)
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
-from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowState
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.models import CaseStudyPage
@@ -22,7 +22,7 @@ from casestudies.services import (
     casestudy_index_prepare,
 )
 from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-from tests.factories import HomePageFactory
+from tests.factories import home_as_default_site
 
 
 LONDON = ZoneInfo("Europe/London")
@@ -33,11 +33,7 @@ class ModerationTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        Site.objects.all().delete()
-        Page.objects.filter(depth=2).delete()
-        cls.home = HomePageFactory(parent=root, slug="home")
-        Site.objects.create(hostname="localhost", root_page=cls.home, is_default_site=True)
+        cls.home = home_as_default_site()
         cls.index = CaseStudyIndexPageFactory(parent=cls.home)
         casestudy_index_prepare(index=cls.index)
         User = get_user_model()

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, Site, WorkflowPage
+from wagtail.models import WorkflowPage
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -18,10 +18,10 @@ from tests.casestudies.factories import (
 from tests.factories import (
     CategoryFactory,
     CouncilFactory,
-    HomePageFactory,
     KeyAreaFactory,
     KeyAreaPageFactory,
     ThemeFactory,
+    home_as_default_site,
 )
 
 
@@ -30,11 +30,7 @@ class CaseStudyPageTestCase(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        Site.objects.all().delete()
-        Page.objects.filter(depth=2).delete()
-        cls.home = HomePageFactory(parent=root, slug="home")
-        Site.objects.create(hostname="localhost", root_page=cls.home, is_default_site=True)
+        cls.home = home_as_default_site()
         cls.index = CaseStudyIndexPageFactory(parent=cls.home)
         cls.theme = ThemeFactory(name="Behaving commercially", slug="behaving-commercially")
         cls.key_area = KeyAreaFactory(name="Managing contracts", slug="contracts", theme=cls.theme)

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -21,18 +20,14 @@ from tests.consultations.factories import (
     ConsultationIndexPageFactory,
     ConsultationPageFactory,
 )
-from tests.factories import HomePageFactory
+from tests.factories import home_as_default_site
 from tests.utils import assert_smoke
 
 
 class ConsultationPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        Site.objects.all().delete()
-        Page.objects.filter(depth=2).delete()
-        cls.home = HomePageFactory(parent=root, slug="home")
-        Site.objects.create(hostname="localhost", root_page=cls.home, is_default_site=True)
+        cls.home = home_as_default_site()
         cls.index = ConsultationIndexPageFactory(parent=cls.home)
         strategies = CategoryStrategyIndexPageFactory(parent=cls.home)
         cls.draft = CategoryStrategyPageFactory(parent=strategies)

@@ -4,7 +4,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from hub.models import HomePage, StandardPage
 from strategy.models import StrategyIndexPage
-from tests.factories import HomePageFactory, StandardPageFactory
+from tests.factories import StandardPageFactory, home_as_default_site
 from tests.utils import assert_smoke
 
 
@@ -13,11 +13,7 @@ class PageTestCase(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        Site.objects.all().delete()
-        Page.objects.filter(depth=2).delete()
-        cls.home = HomePageFactory(parent=root, slug="home")
-        Site.objects.create(hostname="localhost", root_page=cls.home, is_default_site=True)
+        cls.home = home_as_default_site()
 
     def setUp(self):
         self.login()
@@ -121,8 +117,6 @@ class RoutingTests(PageTestCase):
     def test_routing_a_deep_page_costs_two_page_queries(self):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
-
-        from wagtail.models import Site
 
         request = self.client.get("/").wsgi_request
         site = Site.find_for_request(request)
