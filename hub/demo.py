@@ -7,15 +7,13 @@ StreamField block ids (which comments may point at) never change between runs.
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Page, Site
 
 from hub.models import (
     Category,
@@ -315,27 +313,9 @@ def load_taxonomy(ctx: DemoContext) -> None:
     )
 
 
-def ensure_tree_roots() -> Page:
-    """The page tree's root, with the default locale and root collection Wagtail expects.
-
-    Wagtail's migrations create these; a flushed database (as in transactional tests) has none.
-    """
-    locale = Locale.get_default() if Locale.objects.exists() else None
-    if locale is None:
-        locale = Locale.objects.create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    return root
-
-
 def load_home(write=print) -> HomePage:
     """The home page as the default site's root, replacing Wagtail's welcome page."""
-    root = ensure_tree_roots()
+    root = Page.get_first_root_node()
     # Wagtail's placeholder page has no place in the hub, and holds the slug "home".
     Page.objects.filter(
         depth=2, content_type__app_label="wagtailcore", content_type__model="page"
