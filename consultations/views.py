@@ -94,6 +94,11 @@ def over_rate_limit(request, consultation: ConsultationPage) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
         count = 1
+    if count is None:  # the cache is down (hub.cache): fail open rather than refuse everyone
+        logger.warning(
+            "Rate limit not checked for consultation %s: cache unavailable", consultation.pk
+        )
+        return False
     return count > limit
 
 
