@@ -7,7 +7,6 @@ import pytest
 from tests import stack
 
 
-
 MAKE_IMAGE = """
 from io import BytesIO
 from PIL import Image as Picture
