@@ -108,3 +108,23 @@ def test_with_redis_down_comments_are_stored_and_the_rate_limit_fails_open(
     messages = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
     assert any(m.startswith("Rate limit not checked") for m in messages), messages
     assert any(m.startswith("Cache unavailable") for m in messages), messages
+
+
+def test_an_error_raised_while_handling_a_database_error_is_still_a_503(
+    client, consultation, clock, monkeypatch
+):
+    """Such as a failing on-commit hook whose own error report fails."""
+    from consultations import views
+
+    def broken(**kwargs):
+        try:
+            raise OperationalError("server closed the connection unexpectedly")
+        except OperationalError:
+            raise AttributeError("partial has no __qualname__")  # noqa: B904 - as Django does
+
+    monkeypatch.setattr(views, "comment_create", broken)
+    url = respond_url(consultation)
+    clock.shift(timedelta(seconds=30))
+    response = client.post(url, form_data(text="Kept"))
+    assert response.status_code == 503
+    assert "Kept" in response.content.decode()
