@@ -8,3 +8,8 @@ class HubConfig(AppConfig):
     label = "hub"
     verbose_name = "Hub"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hub import page_cache
+
+        page_cache.connect_signals()

@@ -56,13 +56,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered before sessions or the CMS do any work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stored pages for anonymous visitors are answered before sessions or the CMS do any work.
+    "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hub.middleware.SiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -142,6 +143,9 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Whole pages kept for anonymous visitors, in seconds (hub/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = 0
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Procurement Knowledge Hub"
