@@ -14,3 +14,7 @@ class HubConfig(AppConfig):
         from hub.sites import site_address_after_migrate
 
         post_migrate.connect(site_address_after_migrate, sender=self)
+
+        from hub import page_cache
+
+        page_cache.connect_signals()

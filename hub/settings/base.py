@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files are answered before sessions or the CMS do any work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stored pages for anonymous visitors are answered before sessions or the CMS do any work.
+    "hub.page_cache.PageCacheMiddleware",
     # Before anything renders a template, so request.csp_nonce exists (see hub/csp.py).
     "hub.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -69,7 +71,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hub.middleware.SiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -220,6 +221,9 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Whole pages kept for anonymous visitors, in seconds (hub/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = 0
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Procurement Knowledge Hub"
