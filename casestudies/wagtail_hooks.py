@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from casestudies.services import casestudy_index_prepare
+from hub.models import HomePanel
 
 
 HOME_PANEL_SIZE = 3
@@ -32,7 +33,7 @@ def latest_case_studies_panel(request, home):
     index = CaseStudyIndexPage.objects.live().ancestor_of(latest[0]).first()
     return {
         "template": "components/casestudy_home_panel.html",
-        "order": 20,
+        "order": HomePanel.LATEST_CASE_STUDIES,
         "index": index,
         "case_studies": latest,
     }

@@ -7,14 +7,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
-class TaxonomyQuerySet(models.QuerySet):
-    """Reads shared by every taxonomy snippet."""
-
-    def by_slugs(self, slugs):
-        """Terms with the given slugs."""
-        return self.filter(slug__in=slugs)
-
-
 class Term(index.Indexed, models.Model):
     """A named, slugged term with an optional description."""
 
@@ -22,8 +14,6 @@ class Term(index.Indexed, models.Model):
     slug = models.SlugField(max_length=150, unique=True)
     description = models.TextField(blank=True)
     sort_order = models.PositiveIntegerField(default=0)
-
-    objects = TaxonomyQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -104,8 +94,6 @@ class Council(index.Indexed, models.Model):
         validators=[RegexValidator(r"^[EWSN]\d{8}$", "Enter a nine-character GSS code.")],
         help_text="Government Statistical Service code, e.g. E07000223.",
     )
-
-    objects = TaxonomyQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
