@@ -151,3 +151,9 @@ def open_consultations_panel(request, home):
         "consultations": consultations,
         "now": now,
     }
+
+
+@hooks.register("hub_page_cache_expiry")
+def next_consultation_change(now):
+    """Stored pages end when a consultation opens or closes, or its countdown ticks."""
+    return ConsultationPage.objects.live().next_change_after(now)

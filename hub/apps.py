@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 
 
 class HubConfig(AppConfig):
@@ -11,6 +11,14 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from hub.sites import site_address_after_migrate
+
+        post_migrate.connect(site_address_after_migrate, sender=self)
+
+        from hub import page_cache
+
+        page_cache.connect_signals()
+
         from hub.roles import page_types_with_roles
 
         # However a page is made (admin, copy, import, demo), its roles get their rights on it.
