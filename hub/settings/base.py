@@ -240,6 +240,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_I18N_ENABLED = False
+# A workflow's approval publishes; approvers need no right to publish outside it (hub.roles).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.roles.workflow_approved_publish"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Consultations
