@@ -14,19 +14,15 @@ from taggit.models import Tag
 from casestudies.enums import OutcomeKind
 from casestudies.models import CaseStudyIndexPage, CaseStudyOutcome, CaseStudyPage, CaseStudyPageTag
 from casestudies.services import EDITORS_GROUP, MODERATORS_GROUP, casestudy_index_prepare
-from hub.demo import DemoContext, paragraph, simple_pdf, upsert_document, upsert_page, upsert_terms
+from hub.demo import DemoContext, paragraph, simple_pdf, upsert_document, upsert_page
 from hub.models import Council
 
 
 LGA_CASE_STUDIES = "https://www.local.gov.uk/case-studies"
 
-# Real councils named by the sourced case studies below.
-REAL_COUNCILS = [
-    ("Medway Council", "unitary-authority", "south-east"),
-    ("Copeland Borough Council", "district-council", "north-west"),
-    ("South Staffordshire Council", "district-council", "west-midlands"),
-    ("West Suffolk Council", "district-council", "east-of-england"),
-]
+# Real councils named by the sourced case studies below (GSS codes): Medway, Copeland, South
+# Staffordshire and West Suffolk, as loaded from the register of English authorities.
+REAL_COUNCILS = ["E06000035", "E07000029", "E07000196", "E07000245"]
 
 ILLUSTRATIVE = [
     {
@@ -344,20 +340,8 @@ REAL = [
 
 def load_real_councils(ctx: DemoContext) -> None:
     """The real councils the sourced case studies name, beside the fictional ones."""
-    shared = ctx.shared
-    councils = upsert_terms(
-        Council,
-        [
-            {
-                "slug": slugify(name),
-                "name": name,
-                "council_type": shared["council_types"][kind],
-                "region": shared["regions"][region],
-            }
-            for name, kind, region in REAL_COUNCILS
-        ],
-    )
-    shared["councils"] = {**shared["councils"], **councils}
+    councils = Council.objects.filter(gss_code__in=REAL_COUNCILS)
+    ctx.shared["councils"] = {**ctx.shared["councils"], **{c.slug: c for c in councils}}
 
 
 def tag_items(names: list[str]) -> list[CaseStudyPageTag]:

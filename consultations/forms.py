@@ -142,7 +142,7 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [
             ("", "Choose your council"),
-            *[(str(pk), name) for pk, name in Council.objects.values_list("pk", "name")],
+            *[(str(pk), name) for pk, name in Council.objects.current().values_list("pk", "name")],
             (OTHER_ORGANISATION, "Another organisation"),
         ]
         self.fields["section"].choices = [

@@ -295,6 +295,7 @@ def load_taxonomy(ctx: DemoContext) -> None:
                 "name": name,
                 "council_type": council_types[slugify(kind)],
                 "region": regions[slugify(region)],
+                "is_illustrative": True,
             }
             for name, kind, region in COUNCILS
         ],
