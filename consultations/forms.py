@@ -140,7 +140,7 @@ class CommentForm(forms.Form):
         self.age = None  # seconds since the form was shown, once the token is verified
         self.fields["organisation"].choices = [
             ("", "Choose your council"),
-            *[(str(pk), name) for pk, name in Council.objects.values_list("pk", "name")],
+            *[(str(pk), name) for pk, name in Council.objects.current().values_list("pk", "name")],
             (OTHER_ORGANISATION, "Another organisation"),
         ]
         self.fields["section"].choices = [

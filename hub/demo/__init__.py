@@ -28,7 +28,7 @@ __all__ = ["DemoContext", "load", "load_home", "order_sections"]
 
 
 def load_councils(ctx: DemoContext, rows: list[dict]) -> None:
-    """Councils by name, type and region, added to ctx.shared["councils"]."""
+    """Fictional councils by name, type and region, added to ctx.shared["councils"]."""
     shared = ctx.shared
     councils = upsert_terms(
         Council,
@@ -38,6 +38,7 @@ def load_councils(ctx: DemoContext, rows: list[dict]) -> None:
                 "name": row["name"],
                 "council_type": shared["council_types"][slugify(row["type"])],
                 "region": shared["regions"][slugify(row["region"])],
+                "is_illustrative": True,
             }
             for row in rows
         ],
