@@ -196,6 +196,13 @@ class CaseStudyQuerySet(PageQuerySet):
             key_areas=terms["key_areas"], categories=terms["categories"], themes=terms["themes"]
         )
 
+    def with_live_finder(self):
+        """Each case study marked with whether its parent, the finder, is live: same query."""
+        parents = CaseStudyIndexPage.objects.live().filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - CaseStudyPage.steplen)
+        )
+        return self.annotate(in_live_finder=Exists(parents))
+
     def public_only(self):
         """Pages outside any private section, checked within the same query."""
         restrictions = PageViewRestriction.objects.filter(
