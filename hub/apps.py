@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class HubConfig(AppConfig):
@@ -10,6 +11,10 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from hub.sites import site_address_after_migrate
+
+        post_migrate.connect(site_address_after_migrate, sender=self)
+
         from hub import page_cache
 
         page_cache.connect_signals()
