@@ -29,13 +29,7 @@ CACHE_URL="${REDIS_URL:-redis://127.0.0.1:6379/7}"
 BENCH_DB="${BENCH_DB:-hub_perf_bench}"
 PGHOST="${PGHOST:-127.0.0.1}"; PGUSER="${PGUSER:-postgres}"
 PY="${PYTHON:-.venv/bin/python}"
-TOOLS="${BENCH_TOOLS:-}"
-if [ -z "$TOOLS" ]; then
-  for candidate in ../shared/bench ../../shared/bench /work/shared/bench; do
-    [ -f "$candidate/loadtest.sh" ] && TOOLS="$(cd "$candidate" && pwd)" && break
-  done
-fi
-[ -n "$TOOLS" ] || { echo "set BENCH_TOOLS to the folder with loadtest.sh" >&2; exit 2; }
+. bench/tools.sh
 
 # The pages of the performance issue, by what they are.
 PAGES=(
@@ -70,9 +64,14 @@ serve() {
   SERVER="$(sed -n 's/^PID=//p' <<<"$out")"
 }
 
+# The issue's set-up: sync workers, no access log, none of gunicorn.conf.py's settings.
+GUNICORN=("$PY" -m gunicorn --config "$WORK/gunicorn.conf.py" --worker-class sync
+  --workers "$WORKERS")
+: >"$WORK/gunicorn.conf.py"
+
 gunicorn_site() {
   serve "$1" "http://127.0.0.1:$PORT/" \
-    "$PY" -m gunicorn hub.wsgi:application --workers "$WORKERS" --bind "127.0.0.1:$PORT"
+    "${GUNICORN[@]}" --bind "127.0.0.1:$PORT" hub.wsgi:application
 }
 
 # load LABEL BASE_URL PATH...: loadtest.sh with the server's CPU, rows appended to the TSV.
@@ -86,7 +85,7 @@ floor() {
   stop_server
   PYTHONPATH="$TOOLS" DJANGO_SETTINGS_MODULE=floorsite \
     serve floor "http://127.0.0.1:$FLOOR_PORT/__floor__/" \
-    "$PY" -m gunicorn 'floorsite:wsgi()' --workers "$WORKERS" --bind "127.0.0.1:$FLOOR_PORT"
+    "${GUNICORN[@]}" --bind "127.0.0.1:$FLOOR_PORT" 'floorsite:wsgi()'
   load "$DB floor" "http://127.0.0.1:$FLOOR_PORT" /__floor__/
   stop_server
 }
@@ -102,6 +101,7 @@ prepare() {
   fi
   "$PY" manage.py migrate --noinput -v0
   "$PY" manage.py load_demo_data --no-demo-users >/dev/null
+  "$PY" manage.py collectstatic --noinput -v0
   [ "$DB" = postgres ] && psql -q -h "$PGHOST" -U "$PGUSER" -d "$BENCH_DB" -c "ANALYZE"
   return 0
 }
