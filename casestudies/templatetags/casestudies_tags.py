@@ -26,11 +26,7 @@ def related_case_studies(context, page):
         finder_filter = ("category", category.slug)
     else:
         return {"case_studies": []}
-    case_studies = list(
-        case_studies.defer_streamfields()
-        .select_related("lead_council")
-        .with_live_finder()[:RELATED_COUNT]
-    )
+    case_studies = list(case_studies.for_card().with_live_finder()[:RELATED_COUNT])
     request = context.get("request")
     finder_url = None
     if finder_filter and case_studies and case_studies[0].in_live_finder:
