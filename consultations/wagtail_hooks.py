@@ -178,3 +178,9 @@ def respond_action(request, home):
         if open_now
         else "No consultation is open now. See what is coming and what we heard.",
     }
+
+
+@hooks.register("hub_page_cache_expiry")
+def next_consultation_change(now):
+    """Stored pages end when a consultation opens or closes, or its countdown ticks."""
+    return ConsultationPage.objects.live().next_change_after(now)
