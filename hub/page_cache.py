@@ -209,17 +209,19 @@ class PageCacheMiddleware:
         entry = found.get(key)
         if entry and entry["generation"] == gen and time.time() < entry["expires"]:
             return self.replay(request, entry)
-        # The generation was read before rendering: a change committed meanwhile leaves this
-        # render's entry marked with the old generation, never served again.
+        # The generation and the clock are read before rendering: a change committed meanwhile
+        # leaves this render's entry marked with the old generation, never served again, and a
+        # state change during the render ends its lifetime before it is stored.
+        started = timezone.now()
         response = self.get_response(request)
         if gen is not None and may_store(request, response):
-            self.store(cache, key, gen, request, response, seconds)
+            self.store(cache, key, gen, started, request, response, seconds)
         return response
 
-    def store(self, cache, key, gen, request, response, seconds):
+    def store(self, cache, key, gen, started, request, response, seconds):
         """Keep the response until the generation changes or the next clock-driven change."""
         now = timezone.now()
-        instant = next_change_cached(cache, gen, now)
+        instant = next_change_cached(cache, gen, started)
         timeout = seconds if instant is None else min(seconds, int(instant - now.timestamp()))
         if timeout < 1:
             return

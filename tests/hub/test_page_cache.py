@@ -285,3 +285,20 @@ def test_a_replayed_page_has_a_fresh_nonce_in_its_csp_header_and_its_scripts(
         nonces.append(nonce)
     assert "Age" in response
     assert len(set(nonces)) == 3
+
+
+def test_a_page_rendered_across_a_closing_instant_is_not_stored(rf, home, page_cache):
+    from django.http import HttpResponse
+
+    from hub.page_cache import PageCacheMiddleware
+
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    with time_machine.travel(consultation.closes_at - timedelta(seconds=0.5), tick=False) as clock:
+
+        def slow_view(request):
+            clock.shift(timedelta(seconds=2))  # the consultation closes while this renders
+            return HttpResponse(b"<p>Open</p>")
+
+        PageCacheMiddleware(slow_view)(rf.get("/consultations/construction/"))
+    assert stored_entries() == []
