@@ -20,7 +20,9 @@ and only 200 responses that set no cookie, carry no CSRF token, are not private 
 import base64
 import hashlib
 import os
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -184,6 +186,38 @@ def may_store(request, response) -> bool:
     return b"csrfmiddlewaretoken" not in response.content
 
 
+def servable(entry, gen) -> bool:
+    """A stored page of the current generation whose lifetime has not ended."""
+    return entry is not None and entry["generation"] == gen and time.time() < entry["expires"]
+
+
+class RecentPages:
+    """The pages this process stored or replayed last, at most ``size`` of them."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        return self.entries.get(key)
+
+    def add(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+# About 20 KB each: a few MB per process.
+recent = RecentPages(size=256)
+
+
 def fresh_nonce(request) -> str:
     """The nonce for this response: the CSP middleware's if it ran, else a new one like it."""
     if hasattr(request, "csp_nonce"):
@@ -203,11 +237,15 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cache = page_cache()
-        # One round trip: the generation and the stored page, which records its own generation.
-        found = cache.get_many([GENERATION_KEY, key])
-        gen = found.get(GENERATION_KEY) or generation(cache)
-        entry = found.get(key)
-        if entry and entry["generation"] == gen and time.time() < entry["expires"]:
+        gen = cache.get(GENERATION_KEY) or generation(cache)
+        # Pages this process has seen lately are kept in its memory too, so a hit reads only
+        # the small generation number from the shared cache, not the whole page.
+        entry = recent.get(key)
+        if not servable(entry, gen):
+            entry = cache.get(key)
+            if servable(entry, gen):
+                recent.add(key, entry)
+        if servable(entry, gen):
             return self.replay(request, entry)
         # The generation and the clock are read before rendering: a change committed meanwhile
         # leaves this render's entry marked with the old generation, never served again, and a
@@ -237,6 +275,7 @@ class PageCacheMiddleware:
             "expires": now.timestamp() + timeout,
         }
         cache.set(key, entry, timeout)
+        recent.add(key, entry)
 
     def replay(self, request, entry) -> HttpResponse:
         """The stored response, with a fresh CSP nonce if it carries one."""
