@@ -1,3 +1,5 @@
+import enum
+
 from django.db import models
 from django.http import Http404
 
@@ -100,6 +102,16 @@ class HomePage(BasePage):
         return context
 
 
+@enum.unique
+class HomePanel(enum.IntEnum):
+    """Where each app's home-page panel goes, top first; each panel has its own place."""
+
+    OPEN_CONSULTATIONS = 10
+    WHATS_NEW = 20
+    LATEST_CASE_STUDIES = 30
+    FEATURED_KEY_AREAS = 40
+
+
 def is_plain_routable(page_class) -> bool:
     """A routable page that routes exactly as RoutablePageMixin does."""
     return (
@@ -122,10 +134,10 @@ def home_panels(request, home) -> list[dict]:
     """Panels other apps put on the home page through the "hub_home_panels" hook.
 
     Each hook is called with (request, home) and returns None or a dict with "template",
-    "order" (lower first) and whatever the template needs.
+    "order" (a HomePanel) and whatever the template needs.
     """
     panels = [panel for fn in hooks.get_hooks("hub_home_panels") if (panel := fn(request, home))]
-    return sorted(panels, key=lambda panel: panel.get("order", 100))
+    return sorted(panels, key=lambda panel: panel["order"])
 
 
 class StandardPage(BasePage):

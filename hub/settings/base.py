@@ -127,7 +127,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -240,6 +240,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_I18N_ENABLED = False
+# A workflow's approval publishes; approvers need no right to publish outside it (hub.roles).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.roles.workflow_approved_publish"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Consultations
