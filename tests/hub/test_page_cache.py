@@ -305,3 +305,24 @@ def test_a_page_rendered_across_a_closing_instant_is_not_stored(rf, home, page_c
 
         PageCacheMiddleware(slow_view)(rf.get("/consultations/construction/"))
     assert stored_entries() == []
+
+
+def test_finder_facet_counts_are_kept_per_filter_set_until_content_changes(
+    client, home, page_cache, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index = CaseStudyIndexPageFactory(parent=home)
+    CaseStudyPageFactory(parent=index, year=2024)
+    # A cookie keeps the page cache out of the way: these requests are all rendered.
+    client.cookies["sessionid"] = "none"
+    with CaptureQueriesContext(connection) as first:
+        assert "2024 (1)" in get(client, "/case-studies/?sort=saving").content.decode()
+    with CaptureQueriesContext(connection) as second:
+        get(client, "/case-studies/?sort=saving")
+    assert len(second) <= len(first) - 7  # the seven facets' counts came from the cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseStudyPageFactory(parent=index, year=2024, slug="another")
+    assert "2024 (2)" in get(client, "/case-studies/?sort=saving").content.decode()
