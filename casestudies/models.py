@@ -18,14 +18,14 @@ from wagtail.search import index
 
 from casestudies.blocks import CaseStudyDocumentsBlock, CaseStudyImagesBlock
 from casestudies.enums import (
-    FACETS,
     FIRST_YEAR,
     LAST_YEAR,
-    OUTCOME_LABELS,
     OUTCOME_UNITS,
     OutcomeKind,
     OutcomeUnit,
+    outcome_kind_choices,
 )
+from casestudies.facets import FACETS
 from casestudies.feeds import CaseStudyFeed
 from casestudies.finder import find_case_studies
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -35,10 +35,6 @@ from hub.models import BasePage, Category, Council, CouncilType, KeyArea, Region
 # What a case study page names: terms it is filed under, and where it comes from.
 TERM_RELATIONS = ("themes", "key_areas", "categories", "partner_councils", "tags")
 PLACE_RELATIONS = ("lead_council", "region", "council_type")
-
-# How facet options are listed: taxonomy terms in the editors' order, tags A to Z, years newest
-# first.
-TERM_ORDER = {"tags": ("label",), "year": ("-value",)}
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
@@ -108,26 +104,16 @@ class CaseStudyQuerySet(PageQuerySet):
     def filtered(self, filters: dict):
         """Case studies matching every chosen facet value (a term or a year)."""
         queryset = self
-        for facet, value in filters.items():
-            relation = FACETS[facet]
-            if relation == "year":
-                queryset = queryset.filter(year=value)
-            else:
-                queryset = queryset.filter(**{f"{relation}__slug": value.slug})
+        for name, value in filters.items():
+            queryset = queryset.filter(**FACETS[name].lookup(value))
         return queryset
 
-    def facet_counts(self, facet: str) -> list[dict]:
+    def facet_counts(self, name: str) -> list[dict]:
         """Each value of one facet with how many of these case studies have it."""
-        relation = FACETS[facet]
-        if relation == "year":
-            rows = self.order_by().values(value=F("year"), label=F("year"))
-        else:
-            rows = self.order_by().values(
-                value=F(f"{relation}__slug"), label=F(f"{relation}__name")
-            )
-        order = TERM_ORDER.get(relation, (f"{relation}__sort_order", "label"))
-        rows = rows.annotate(count=Count("pk")).filter(value__isnull=False).order_by(*order)
-        return list(rows)
+        facet = FACETS[name]
+        columns = {key: F(column) for key, column in facet.count_columns().items()}
+        rows = self.order_by().values(**columns).annotate(count=Count("pk"))
+        return list(rows.filter(value__isnull=False).order_by(*facet.order))
 
     def with_largest_saving(self):
         """Annotate the largest savings figure of each case study."""
@@ -389,7 +375,7 @@ class CaseStudyOutcome(Orderable):
     """One typed figure a case study achieved, such as £1.2m saved a year."""
 
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="outcomes")
-    kind = models.CharField(max_length=20, choices=OutcomeKind.choices)
+    kind = models.CharField(max_length=20, choices=outcome_kind_choices)
     value = models.DecimalField(
         max_digits=14,
         decimal_places=2,
@@ -412,7 +398,7 @@ class CaseStudyOutcome(Orderable):
     @property
     def label(self) -> str:
         """What the figure measures, in words."""
-        return OUTCOME_LABELS.get(self.kind, self.get_kind_display())
+        return OutcomeKind(self.kind).label
 
     @property
     def unit(self) -> str:

@@ -3,17 +3,10 @@
 from wagtail import hooks
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from casestudies.services import casestudy_index_prepare
+from hub.models import HomePanel
 
 
 HOME_PANEL_SIZE = 3
-
-
-@hooks.register("after_create_page")
-def prepare_new_finder(request, page):
-    """A new finder gets the case study editors' permissions and the moderation workflow."""
-    if isinstance(page.specific_deferred, CaseStudyIndexPage):
-        casestudy_index_prepare(index=page)
 
 
 @hooks.register("hub_home_panels")
@@ -32,7 +25,7 @@ def latest_case_studies_panel(request, home):
     index = CaseStudyIndexPage.objects.live().ancestor_of(latest[0]).first()
     return {
         "template": "components/casestudy_home_panel.html",
-        "order": 20,
+        "order": HomePanel.LATEST_CASE_STUDIES,
         "index": index,
         "case_studies": latest,
     }

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from consultations.models import Comment, ConsultationPage
+from hub.models import HomePanel
 
 
 # Spreadsheet programs run cells that start with these as formulas.
@@ -147,7 +148,13 @@ def open_consultations_panel(request, home):
         return None
     return {
         "template": "components/consultations_home_panel.html",
-        "order": 10,
+        "order": HomePanel.OPEN_CONSULTATIONS,
         "consultations": consultations,
         "now": now,
     }
+
+
+@hooks.register("hub_page_cache_expiry")
+def next_consultation_change(now):
+    """Stored pages end when a consultation opens or closes, or its countdown ticks."""
+    return ConsultationPage.objects.live().next_change_after(now)

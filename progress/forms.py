@@ -61,7 +61,7 @@ def level_field(label: str) -> forms.TypedChoiceField:
     """A maturity level chosen from radios, 1 to 5."""
     message = f"Choose the {label.lower()}"
     return forms.TypedChoiceField(
-        choices=Level.choices,
+        choices=[(value, f"{value}. {name}") for value, name in Level.choices],
         coerce=int,
         widget=forms.RadioSelect,
         label=label,

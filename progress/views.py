@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 
+from consultations.views import client_ip
 from progress import emails, results
 from progress.forms import AnswerForm, EmailForm, InviteForm, StartForm
 from progress.models import COUNCIL, Answer, Cycle, Return, SupersededAnswer
@@ -60,10 +61,6 @@ def return_view(view):
     return wrapper
 
 
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def index(request):
     """What the self-assessment is; for a signed-in officer, their returns."""
     context = {"cycles": Cycle.objects.newest_first(), "open_cycles": Cycle.objects.open()}
@@ -84,7 +81,7 @@ def sign_in(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         try:
-            token = sign_in_link_create(email, client_ip(request))
+            token = sign_in_link_create(email, client_ip(request) or None)
         except Refused as refusal:
             form.add_error("email", str(refusal))
             status = 429

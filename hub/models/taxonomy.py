@@ -9,14 +9,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
-class TaxonomyQuerySet(models.QuerySet):
-    """Reads shared by every taxonomy snippet."""
-
-    def by_slugs(self, slugs):
-        """Terms with the given slugs."""
-        return self.filter(slug__in=slugs)
-
-
 class Term(index.Indexed, models.Model):
     """A named, slugged term with an optional description."""
 
@@ -24,8 +16,6 @@ class Term(index.Indexed, models.Model):
     slug = models.SlugField(max_length=150, unique=True)
     description = models.TextField(blank=True)
     sort_order = models.PositiveIntegerField(default=0)
-
-    objects = TaxonomyQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -88,7 +78,7 @@ class CouncilType(Term):
     """A type of council, such as a district or a combined authority."""
 
 
-class CouncilQuerySet(TaxonomyQuerySet):
+class CouncilQuerySet(models.QuerySet):
     """Reads of councils."""
 
     def current(self, on=None):

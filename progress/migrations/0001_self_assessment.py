@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('hub', '0003_load_english_local_authorities'),
+        ('hub', '0004_load_english_local_authorities'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

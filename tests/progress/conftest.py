@@ -3,12 +3,13 @@ import pytest
 from django.contrib.auth.models import Group
 
 from hub.models import Council
+from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import Role
 from progress.models import Cycle, Respondent, Return
 from tests.factories import KeyAreaFactory, ThemeFactory
 
 
-MANAGERS = "Self-assessment managers"
+MANAGERS = SELF_ASSESSMENT_MANAGERS
 
 
 @pytest.fixture
