@@ -139,11 +139,13 @@ def load(ctx: DemoContext) -> None:
                 submitted_at=None if is_draft else when,
             )
             lead = officer_for_email(f"lead@{council.slug}.example")
+            if council.slug == draft["council"] and people:
+                # The demo's lead officer sees this council's previous return too.
+                lead = people[0]
             if is_draft and people:
-                lead, colleague = people
                 Respondent.objects.create(
                     return_obj=ret,
-                    user=colleague,
+                    user=people[1],
                     role=Role.COLLEAGUE,
                     department=data["people"]["colleague"]["department"],
                 )

@@ -35,6 +35,12 @@ def sign_in(context, live_server, user):
     )
 
 
+def press_and_wait(page, key: str):
+    """Press a key that follows a link or sends a form, and wait for the next page."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
 @pytest.fixture
 def lead(demo_site):
     """The lead officer of the demo's 2026 draft, with a colleague's answer replaced by theirs."""
@@ -114,9 +120,8 @@ def test_the_whole_return_can_be_completed_by_keyboard_alone(live_server, page, 
     sign_in(context, live_server, user)
     page.goto(live_server.url + ret.get_absolute_url())
     tab_to(page, ".govuk-task-list__link")
-    page.keyboard.press("Enter")
+    press_and_wait(page, "Enter")
     for _ in range(3 * 2):  # each key area: the department's answer, then the council's
-        page.wait_for_load_state()
         tab_to(page, "input[name=current_level]")
         page.keyboard.press("Space")  # the first level
         page.keyboard.press("ArrowDown")  # moves to and selects level 2
@@ -127,15 +132,12 @@ def test_the_whole_return_can_be_completed_by_keyboard_alone(live_server, page, 
         tab_to(page, "textarea[name=comment]")
         page.keyboard.type("Typed by keyboard.")
         tab_to(page, "button[name=save_and_continue]")
-        page.keyboard.press("Enter")
-    page.wait_for_load_state()
+        press_and_wait(page, "Enter")
     expect(page.locator("main")).to_contain_text("3 of 3")
     tab_to(page, "a[href$='/submit/']")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    press_and_wait(page, "Enter")
     tab_to(page, "main form button[type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    press_and_wait(page, "Enter")
     ret.refresh_from_db()
     assert ret.status == ReturnStatus.SUBMITTED
     council_answers = ret.answers.council()
