@@ -36,6 +36,12 @@ from hub.models import BasePage, Category, Council, CouncilType, KeyArea, Region
 TERM_RELATIONS = ("themes", "key_areas", "categories", "partner_councils", "tags")
 PLACE_RELATIONS = ("lead_council", "region", "council_type")
 
+# What a case-study card shows (components/casestudy_card.html), and its place in the tree.
+CARD_FIELDS = (
+    *("title", "url_path", "path", "depth", "year", "is_illustrative", "summary"),
+    "lead_council__name",
+)
+
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
     """The case-study finder: search and facets over every case study beneath it."""
@@ -81,6 +87,10 @@ class CaseStudyPageTag(TaggedItemBase):
 
 class CaseStudyQuerySet(PageQuerySet):
     """Reads over case studies: finder facets, sorting, related and latest."""
+
+    def for_card(self):
+        """Only the columns a card shows, with its lead council's name: a smaller query."""
+        return self.only(*CARD_FIELDS).select_related("lead_council")
 
     def for_listing(self):
         """Only what a card needs, with the lead council and figures fetched in bulk."""
@@ -181,6 +191,13 @@ class CaseStudyQuerySet(PageQuerySet):
         return self.exclude(pk=page.pk).about(
             key_areas=terms["key_areas"], categories=terms["categories"], themes=terms["themes"]
         )
+
+    def with_live_finder(self):
+        """Each case study marked with whether its parent, the finder, is live: same query."""
+        parents = CaseStudyIndexPage.objects.live().filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - CaseStudyPage.steplen)
+        )
+        return self.annotate(in_live_finder=Exists(parents))
 
     def public_only(self):
         """Pages outside any private section, checked within the same query."""

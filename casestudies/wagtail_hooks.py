@@ -17,8 +17,7 @@ def latest_case_studies_panel(request, home):
         .live()
         .public_only()
         .latest_published()
-        .defer_streamfields()
-        .select_related("lead_council")[:HOME_PANEL_SIZE]
+        .for_card()[:HOME_PANEL_SIZE]
     )
     if not latest:
         return None

@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from casestudies.services import EDITORS_GROUP, MODERATORS_GROUP, casestudy_index_prepare
-from hub.demo import load_councils
 from hub.demo.kit import DemoContext, load_file, read_data
+from hub.models import Council
 
 
 def load_people(ctx: DemoContext) -> None:
@@ -37,7 +37,8 @@ def load_people(ctx: DemoContext) -> None:
 @transaction.atomic
 def load(ctx: DemoContext) -> None:
     """The case study finder with illustrative and sourced case studies."""
-    load_councils(ctx, read_data(__name__, "case_studies")["councils"])
+    real = read_data(__name__, "case_studies")["real_councils"]
+    ctx.shared["councils"].update({c.slug: c for c in Council.objects.filter(gss_code__in=real)})
     pages = load_file(ctx, __name__, "case_studies")
     casestudy_index_prepare(index=pages["/case-studies/"])
     load_people(ctx)

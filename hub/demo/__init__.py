@@ -28,13 +28,8 @@ __all__ = ["DemoContext", "load", "load_home", "order_sections"]
 
 
 def load_councils(ctx: DemoContext, rows: list[dict]) -> None:
-    """Councils added to ctx.shared["councils"] by slug.
-
-    A row with a GSS code names a real authority already loaded from the register; any other row
-    is a fictional council, created by name, type and region and marked illustrative.
-    """
+    """Fictional councils by name, type and region, added to ctx.shared["councils"]."""
     shared = ctx.shared
-    real = Council.objects.filter(gss_code__in=[r["gss_code"] for r in rows if "gss_code" in r])
     councils = upsert_terms(
         Council,
         [
@@ -46,10 +41,9 @@ def load_councils(ctx: DemoContext, rows: list[dict]) -> None:
                 "is_illustrative": True,
             }
             for row in rows
-            if "gss_code" not in row
         ],
     )
-    shared["councils"] = {**shared.get("councils", {}), **councils, **{c.slug: c for c in real}}
+    shared["councils"] = {**shared.get("councils", {}), **councils}
 
 
 def load_taxonomy(ctx: DemoContext) -> None:
