@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Min, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
@@ -89,6 +90,19 @@ class ConsultationPageQuerySet(PageQuerySet):
     def open_for_strategy(self, strategy, now: datetime):
         """Open consultations on this draft strategy."""
         return self.open_at(now).filter(strategy=strategy)
+
+    def next_change_after(self, now: datetime) -> datetime | None:
+        """The next instant a state or a countdown shown for these consultations changes."""
+        found = self.aggregate(
+            opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+            closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+            open=Count("pk", filter=Q(opens_at__lte=now, closes_at__gt=now)),
+        )
+        instants = [found["opens"], found["closes"]]
+        if found["open"]:
+            # Open ones count down the days left ("Closing in 3 days") at UK midnight.
+            instants.append(times.next_midnight(now))
+        return min((instant for instant in instants if instant), default=None)
 
 
 class ConsultationPage(RoutablePageMixin, BasePage):
@@ -280,10 +294,6 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
 class CommentQuerySet(models.QuerySet):
     """Reads over comments."""
-
-    def for_consultation(self, consultation):
-        """Comments sent to one consultation."""
-        return self.filter(consultation=consultation)
 
     def with_key(self, consultation, key):
         """The comment stored for this form submission, if any."""

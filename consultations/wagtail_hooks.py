@@ -9,7 +9,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from consultations.models import Comment, ConsultationPage
+from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+from hub.models import HomeAction, HomePanel
 
 
 # Spreadsheet programs run cells that start with these as formulas.
@@ -147,7 +148,39 @@ def open_consultations_panel(request, home):
         return None
     return {
         "template": "components/consultations_home_panel.html",
-        "order": 10,
+        "order": HomePanel.OPEN_CONSULTATIONS,
         "consultations": consultations,
         "now": now,
     }
+
+
+@hooks.register("hub_home_actions")
+def respond_action(request, home):
+    """Respond to the open consultation, or find one when none or several are open."""
+    now = timezone.now()
+    open_now = list(ConsultationPage.objects.live().public().for_listing().open_at(now)[:2])
+    if len(open_now) == 1:
+        consultation = open_now[0]
+        return {
+            "order": HomeAction.RESPOND,
+            "title": "Respond to the open consultation",
+            "url": consultation.get_url(request=request),
+            "text": f"{consultation.title}. Closes at {consultation.closes_text} (UK time).",
+        }
+    listing = ConsultationIndexPage.objects.live().public().first()
+    if listing is None:
+        return None
+    return {
+        "order": HomeAction.RESPOND,
+        "title": "Respond to a consultation" if open_now else "Consultations",
+        "url": listing.get_url(request=request),
+        "text": "Several consultations are open: choose one and comment before it closes."
+        if open_now
+        else "No consultation is open now. See what is coming and what we heard.",
+    }
+
+
+@hooks.register("hub_page_cache_expiry")
+def next_consultation_change(now):
+    """Stored pages end when a consultation opens or closes, or its countdown ticks."""
+    return ConsultationPage.objects.live().next_change_after(now)

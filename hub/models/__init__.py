@@ -1,4 +1,4 @@
-from .pages import BasePage, HomePage, StandardPage
+from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .settings import SiteSettings
 from .taxonomy import (
     Category,
@@ -17,7 +17,9 @@ __all__ = [
     "Category",
     "Council",
     "CouncilType",
+    "HomeAction",
     "HomePage",
+    "HomePanel",
     "KeyArea",
     "KeyAreaKind",
     "MaturityLevel",

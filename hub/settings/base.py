@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "strategy",
     "casestudies",
     "consultations",
+    "progress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files are answered before sessions or the CMS do any work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stored pages for anonymous visitors are answered before sessions or the CMS do any work.
+    "hub.page_cache.PageCacheMiddleware",
     # Before anything renders a template, so request.csp_nonce exists (see hub/csp.py).
     "hub.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -69,7 +72,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hub.middleware.SiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -221,6 +223,9 @@ LOGGING = {
     },
 }
 
+# Whole pages kept for anonymous visitors, in seconds (hub/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = 0
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Procurement Knowledge Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
@@ -236,6 +241,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_I18N_ENABLED = False
+# A workflow's approval publishes; approvers need no right to publish outside it (hub.roles).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.roles.workflow_approved_publish"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Consultations

@@ -42,3 +42,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
         ),
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
     }
+
+# The page cache must be shared by every app process, so it is on by default only with Redis.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0")
+)
