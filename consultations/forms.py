@@ -140,7 +140,7 @@ class CommentForm(forms.Form):
         self.age = None  # seconds since the form was shown, once the token is verified
         self.fields["organisation"].choices = [
             ("", "Choose your council"),
-            *[(str(pk), name) for pk, name in Council.objects.values_list("pk", "name")],
+            *[(str(pk), name) for pk, name in Council.objects.current().values_list("pk", "name")],
             (OTHER_ORGANISATION, "Another organisation"),
         ]
         self.fields["section"].choices = [
@@ -210,13 +210,3 @@ class CommentForm(forms.Form):
         if cleaned.get("section") == WHOLE_DRAFT:
             cleaned["section"] = ""
         return cleaned
-
-    def error_list(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the error summary, in the order of the fields."""
-        anchors = {"response_type": "id_response_type_0", "section": "id_section_0"}
-        return [
-            (anchors.get(name, f"id_{name}"), error)
-            for name in self.fields
-            if name in self.errors
-            for error in self.errors[name]
-        ]

@@ -295,10 +295,6 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 class CommentQuerySet(models.QuerySet):
     """Reads over comments."""
 
-    def for_consultation(self, consultation):
-        """Comments sent to one consultation."""
-        return self.filter(consultation=consultation)
-
     def with_key(self, consultation, key):
         """The comment stored for this form submission, if any."""
         return self.filter(consultation=consultation, idempotency_key=key)

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from consultations.models import Comment, ConsultationPage
+from hub.models import HomePanel
 
 
 # Spreadsheet programs run cells that start with these as formulas.
@@ -147,7 +148,7 @@ def open_consultations_panel(request, home):
         return None
     return {
         "template": "components/consultations_home_panel.html",
-        "order": 10,
+        "order": HomePanel.OPEN_CONSULTATIONS,
         "consultations": consultations,
         "now": now,
     }

@@ -2,11 +2,12 @@
 
 Two rules decide how long a stored page may be served, with no map of what shows what:
 
-- Every stored page is keyed by a site-wide generation number. Any saved or deleted content
-  (pages, snippets, settings, images, documents, tags, sites, redirects...) bumps it once the
-  transaction commits, so the next request renders afresh. Only models that record activity
-  rather than content (IGNORED_MODELS) leave it alone. Running ``migrate`` (every deploy) bumps
-  it too, so new templates show at once.
+- Every stored page records the site-wide generation number it was rendered in, and is served
+  only while that is still the current one. Any saved or deleted content (pages, snippets,
+  settings, images, documents, tags, sites, redirects...) bumps it once the transaction
+  commits, so the next request renders afresh. Only models that record activity rather than
+  content (IGNORED_MODELS) leave it alone. Running ``migrate`` (every deploy) bumps it too, so
+  new templates show at once.
 - A stored page also ends at the next instant anything shown changes by the clock alone, such as
   a consultation opening, closing or counting down a day: each ``hub_page_cache_expiry`` hook
   returns that instant, and every page's lifetime is capped by the earliest.
@@ -139,8 +140,8 @@ def next_change_cached(cache, gen: int, now) -> float | None:
     return value or None
 
 
-def cache_key(request, gen: int) -> str | None:
-    """The page's key: generation, scheme, host, path and the sorted query parameters."""
+def cache_key(request) -> str | None:
+    """The page's key: scheme, host, path and the sorted query parameters."""
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
         return None
@@ -151,7 +152,7 @@ def cache_key(request, gen: int) -> str | None:
     # Parameter order does not change a Django QueryDict; the order of one name's values does.
     params = urlencode(sorted(parse_qsl(query, keep_blank_values=True), key=lambda kv: kv[0]))
     url = f"{request.scheme}://{host}{request.path}?{params}"
-    return f"pagecache:page:{gen}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"pagecache:page:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def may_answer(request) -> bool:
@@ -198,20 +199,20 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or not may_answer(request):
-            return self.get_response(request)
-        cache = page_cache()
-        # The generation read before rendering: a change committed meanwhile makes this
-        # render's entry unreachable, never a stale one reachable.
-        gen = generation(cache)
-        key = cache_key(request, gen) if gen is not None else None
+        key = cache_key(request) if seconds and may_answer(request) else None
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
-        if entry is not None and time.time() < entry["expires"]:
+        cache = page_cache()
+        # One round trip: the generation and the stored page, which records its own generation.
+        found = cache.get_many([GENERATION_KEY, key])
+        gen = found.get(GENERATION_KEY) or generation(cache)
+        entry = found.get(key)
+        if entry and entry["generation"] == gen and time.time() < entry["expires"]:
             return self.replay(request, entry)
+        # The generation was read before rendering: a change committed meanwhile leaves this
+        # render's entry marked with the old generation, never served again.
         response = self.get_response(request)
-        if may_store(request, response):
+        if gen is not None and may_store(request, response):
             self.store(cache, key, gen, request, response, seconds)
         return response
 
@@ -229,6 +230,7 @@ class PageCacheMiddleware:
             "content": response.content,
             # The CSP nonce in the header and the body, swapped for a fresh one on each replay.
             "nonce": nonce if isinstance(nonce, str) else None,
+            "generation": gen,
             "stored": now.timestamp(),
             "expires": now.timestamp() + timeout,
         }

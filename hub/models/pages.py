@@ -1,8 +1,11 @@
+import enum
+
 from django.db import models
 from django.http import Http404
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -61,9 +64,10 @@ class HomePage(BasePage):
         """Route as Wagtail does, reading every page on the path in one query.
 
         Wagtail asks each page in turn, from the top, for its child with the next slug. Here the
-        pages on the path come in one query; walking them from the top, the first page with
-        routing of its own (a routable page's sub-routes) is handed the rest of the path, just
-        as Wagtail would hand it, so sub-routes such as a feed win over a child's slug.
+        pages on the path come in one query and are walked from the top. A routable page whose
+        sub-routes match the rest of the path serves it (so a feed wins over a child's slug),
+        as RoutablePageMixin.route does; a page with routing of any other kind of its own is
+        handed the rest of the path, as Wagtail would hand it.
         """
         if not path_components:
             return super().route(request, path_components)
@@ -75,16 +79,18 @@ class HomePage(BasePage):
             page.depth: page
             for page in Page.objects.descendant_of(self).filter(url_path__in=prefixes)
         }
-        parent = self
         for depth, component in enumerate(path_components, start=self.depth + 1):
             page = on_path.get(depth)
             if page is None or page.slug != component:
                 raise Http404
-            page._cached_parent_obj = parent
             remaining = path_components[depth - self.depth :]
-            if (page.specific_class or Page).route is not Page.route or not remaining:
+            page_class = page.specific_class or Page
+            if is_plain_routable(page_class):
+                serves = page.live and has_subroute(page_class, remaining)
+            else:
+                serves = page_class.route is not Page.route
+            if serves or not remaining:
                 return page.specific.route(request, remaining)
-            parent = page
         raise Http404
 
     def get_context(self, request, *args, **kwargs):
@@ -96,14 +102,42 @@ class HomePage(BasePage):
         return context
 
 
+@enum.unique
+class HomePanel(enum.IntEnum):
+    """Where each app's home-page panel goes, top first; each panel has its own place."""
+
+    OPEN_CONSULTATIONS = 10
+    WHATS_NEW = 20
+    LATEST_CASE_STUDIES = 30
+    FEATURED_KEY_AREAS = 40
+
+
+def is_plain_routable(page_class) -> bool:
+    """A routable page that routes exactly as RoutablePageMixin does."""
+    return (
+        issubclass(page_class, RoutablePageMixin)
+        and page_class.route is RoutablePageMixin.route
+        and page_class.resolve_subpage is RoutablePageMixin.resolve_subpage
+    )
+
+
+def has_subroute(page_class, path_components) -> bool:
+    """Whether the routable page class has a sub-route for the rest of the path."""
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{c}/" for c in path_components))
+    except Http404:
+        return False
+    return True
+
+
 def home_panels(request, home) -> list[dict]:
     """Panels other apps put on the home page through the "hub_home_panels" hook.
 
     Each hook is called with (request, home) and returns None or a dict with "template",
-    "order" (lower first) and whatever the template needs.
+    "order" (a HomePanel) and whatever the template needs.
     """
     panels = [panel for fn in hooks.get_hooks("hub_home_panels") if (panel := fn(request, home))]
-    return sorted(panels, key=lambda panel: panel.get("order", 100))
+    return sorted(panels, key=lambda panel: panel["order"])
 
 
 class StandardPage(BasePage):

@@ -271,3 +271,17 @@ def test_csp_nonce_is_fresh_on_each_replay_and_matches_header_and_body(rf, db, p
         assert f'nonce="{nonce}"'.encode() in replay.content
         nonces.append(nonce)
     assert len({*nonces, "bm9uY2Utb2YtdGhlLWZpcnN0"}) == 3
+
+
+def test_a_replayed_page_has_a_fresh_nonce_in_its_csp_header_and_its_scripts(
+    client, home, page_cache
+):
+    nonces = []
+    for _ in range(3):
+        response = get(client, "/")
+        header = response["Content-Security-Policy"]
+        nonce = header.split("'nonce-")[1].split("'")[0]
+        assert response.content.count(f'nonce="{nonce}"'.encode()) == 2
+        nonces.append(nonce)
+    assert "Age" in response
+    assert len(set(nonces)) == 3

@@ -29,6 +29,8 @@ PATHS = [
     "consultations/construction/respond/",
     "consultations/construction/confirmation/HUB-26-AAAA-BBBB/",
     "consultations/construction/nope/",
+    "consultations/draft-one/",
+    "consultations/draft-one/respond/",
     "nope/",
     "nope/guides/",
 ]
@@ -46,6 +48,7 @@ def tree(home):
     CaseStudyPageFactory(parent=case_studies, slug="pipeline")
     consultations = ConsultationIndexPageFactory(parent=home)
     ConsultationPageFactory(parent=consultations, slug="construction")
+    ConsultationPageFactory(parent=consultations, slug="draft-one").unpublish()
     return home
 
 
