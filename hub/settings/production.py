@@ -43,6 +43,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
     }
 
+# Emails are sent by the `manage.py db_worker` process, never while a request waits.
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}  # noqa: F405
+
 # The page cache must be shared by every app process, so it is on by default only with Redis.
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0")
