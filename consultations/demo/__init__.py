@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from consultations.models import ConsultationPage
 from consultations.services import Respondent, comment_create
-from consultations.times import to_london
+from consultations.times import next_working_day, to_london
 from hub.demo.kit import DemoContext, load_pages, read_data
 
 
@@ -29,7 +29,10 @@ def load_managers() -> None:
 
 
 def dated(how_responses_used: str):
-    """Completes a consultation row: shared text, and dates counted from the day of loading."""
+    """Completes a consultation row: shared text, and dates counted from the day of loading.
+
+    The closing date moves on to the next working day in England and Wales when needed.
+    """
     today = to_london(timezone.now()).date()
 
     def prepare(row: dict) -> dict:
@@ -39,7 +42,9 @@ def dated(how_responses_used: str):
         row.setdefault("how_responses_used", how_responses_used)
         if "opens_days_from_load" in row:
             row["opening_date"] = today + timedelta(days=row.pop("opens_days_from_load"))
-            row["closing_date"] = today + timedelta(days=row.pop("closes_days_from_load"))
+            # Never close on a weekend or bank holiday: people expect to respond on working days.
+            closes = today + timedelta(days=row.pop("closes_days_from_load"))
+            row["closing_date"] = next_working_day(closes)
         return row
 
     return prepare

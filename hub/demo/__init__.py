@@ -20,6 +20,7 @@ from hub.models import (
     KeyArea,
     MaturityLevel,
     Region,
+    SiteSettings,
     Theme,
 )
 
@@ -124,6 +125,17 @@ def load_editors(ctx: DemoContext) -> None:
         editor.groups.add(editors)
 
 
+def load_settings(ctx: DemoContext, values: dict) -> None:
+    """The organisation's details, filling only what an editor has not set."""
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    changed = [name for name, value in values.items() if not getattr(settings, name)]
+    for name in changed:
+        setattr(settings, name, values[name])
+    if changed:
+        settings.save(update_fields=changed)
+
+
 # The order of the service navigation: the journey from reading the strategy to acting on it.
 SECTION_ORDER = [
     "strategy",
@@ -154,5 +166,6 @@ def order_sections(home: HomePage) -> None:
 def load(ctx: DemoContext) -> None:
     """Core demo content."""
     load_taxonomy(ctx)
+    load_settings(ctx, read_data(__name__, "pages")["settings"])
     load_file(ctx, __name__, "pages")
     load_editors(ctx)

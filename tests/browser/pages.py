@@ -13,6 +13,9 @@ EXTRA_PATHS = [
     ("resources with invalid filters", "/resources/?type=spreadsheet&theme=nope"),
     ("resources page two", "/resources/?page=2"),
     ("consultation comment form", "/consultations/construction-category-strategy-2026/respond/"),
+    ("whole toolkit to print", "/toolkits/pcr-2015/print/"),
+    ("external resource", "/resources/ppn-002-social-value/"),
+    ("superseded key area", "/strategy/2018/showing-leadership/working-with-partners/"),
 ]
 
 
