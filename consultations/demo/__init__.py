@@ -7,25 +7,12 @@ the category strategies the strategy demo loads, by path.
 import uuid
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from consultations.models import ConsultationPage
 from consultations.services import Respondent, comment_create
 from consultations.times import next_working_day, to_london
 from hub.demo.kit import DemoContext, load_pages, read_data
-
-
-def load_managers() -> None:
-    """Consultation managers read and moderate comments and export them."""
-    managers, _ = Group.objects.get_or_create(name="Consultation managers")
-    managers.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="consultations",
-            codename__in=["view_comment", "change_comment"],
-        ),
-        *Permission.objects.filter(codename="access_admin"),
-    )
 
 
 def dated(how_responses_used: str):
@@ -81,6 +68,5 @@ def load(ctx: DemoContext) -> None:
     """The consultation listing, three consultations and sample comments on the open one."""
     data = read_data(__name__, "consultations")
     pages = load_pages(ctx, data["pages"], prepare=dated(data["how_responses_used"]))
-    load_managers()
     open_one = pages["/consultations/construction-category-strategy-2026/"]
     sample_comments(ctx, open_one, data["comments"])

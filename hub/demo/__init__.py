@@ -5,7 +5,7 @@ app's loader shares.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -23,6 +23,7 @@ from hub.models import (
     SiteSettings,
     Theme,
 )
+from hub.roles import EDITORS
 
 
 __all__ = ["DemoContext", "load", "load_home", "order_sections"]
@@ -102,16 +103,10 @@ def load_home(write=print) -> HomePage:
 
 
 def load_editors(ctx: DemoContext) -> None:
-    """The editors group, plus an administrator and an editor to sign in with on a local copy."""
-    User = get_user_model()
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    snippet_perms = Permission.objects.filter(
-        content_type__app_label="hub",
-        codename__regex=r"^(add|change|delete|view)_(theme|keyarea|category|region|counciltype|council|maturitylevel)$",
-    )
-    editors.permissions.add(*snippet_perms, *Permission.objects.filter(codename="access_admin"))
+    """An administrator and an editor to sign in with locally; the roles come from migrations."""
     if not ctx.shared.get("demo_users"):
         return
+    User = get_user_model()
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@procurement-hub.example", "changeme")
     if not User.objects.filter(username="editor").exists():
@@ -122,7 +117,7 @@ def load_editors(ctx: DemoContext) -> None:
             first_name="Demo",
             last_name="Editor",
         )
-        editor.groups.add(editors)
+        editor.groups.add(Group.objects.get(name=EDITORS))
 
 
 def load_settings(ctx: DemoContext, values: dict) -> None:
