@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length
@@ -17,7 +18,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from consultations import times
-from consultations.enums import CommentStatus, ConsultationState, EmailStatus, ResponseType
+from consultations.enums import (
+    CommentStatus,
+    ConsultationState,
+    EmailStatus,
+    NotificationKind,
+    ResponseType,
+)
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
 from hub.models import BasePage
 
@@ -25,7 +32,7 @@ from hub.models import BasePage
 COMMENT_MAX_LENGTH = 10_000
 
 
-class ConsultationIndexPage(BasePage):
+class ConsultationIndexPage(RoutablePageMixin, BasePage):
     """Every consultation: open ones first by closing time, then forthcoming, then closed."""
 
     body = StreamField(BaseStreamBlock(), blank=True)
@@ -57,6 +64,18 @@ class ConsultationIndexPage(BasePage):
         ]
         context["now"] = now
         return context
+
+    @path("")
+    def listing(self, request):
+        """The listing itself."""
+        return self.render(request)
+
+    @path("feed/")
+    def feed(self, request):
+        """Atom feed of consultations with their opening and closing instants."""
+        from consultations.feeds import ConsultationFeed
+
+        return ConsultationFeed(self)(request)
 
 
 class ConsultationPageQuerySet(PageQuerySet):
@@ -150,6 +169,21 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         related_name="+",
         help_text="The strategy published as a result, if any.",
     )
+    outcome_report = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An optional report on the responses, published with the outcome.",
+    )
+    publish_responses = models.BooleanField(
+        default=False,
+        help_text="After the close, show the comments a manager approved on a public page. "
+        "Names and organisations appear only where the respondent agreed.",
+    )
+    # The close before the latest extension, for "Closing date extended from … to …".
+    closing_extended_from = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PageManager.from_queryset(ConsultationPageQuerySet)()
 
@@ -174,9 +208,11 @@ class ConsultationPage(RoutablePageMixin, BasePage):
                 FieldPanel("you_said"),
                 FieldPanel("we_did"),
                 FieldPanel("outcome_strategy"),
+                FieldPanel("outcome_report"),
             ],
             heading="Outcome",
         ),
+        FieldPanel("publish_responses"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -211,6 +247,14 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        from consultations.outcome import closing_change_record
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "closes_at" in update_fields:
+            closing_change_record(self)
+        super().save(*args, **kwargs)
+
     def state_at(self, now: datetime) -> ConsultationState:
         """The state at that instant: no scheduler decides it."""
         if now < self.opens_at:
@@ -229,6 +273,13 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     def closes_text(self) -> str:
         """The close in words, such as "11:59pm on 30 June 2026"."""
         return times.format_closing(self.closes_at)
+
+    @property
+    def extended_from_text(self) -> str:
+        """The close before the latest extension, in words; empty when never extended."""
+        if not self.closing_extended_from:
+            return ""
+        return times.format_closing(self.closing_extended_from)
 
     @property
     def opens_text(self) -> str:
@@ -255,7 +306,12 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        context.update(now=now, state=self.state_at(now), sections=self.sections())
+        context.update(
+            now=now,
+            state=self.state_at(now),
+            sections=self.sections(),
+            responses_published=self.responses_published_at(now),
+        )
         return context
 
     @path("")
@@ -277,6 +333,38 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
         return comment_confirmation_view(request, self, reference)
 
+    @path("responses/")
+    def responses(self, request):
+        """Published responses, once closed, if the consultation publishes them."""
+        from consultations.published import published_responses_view
+
+        return published_responses_view(request, self)
+
+    @path("closing-date.ics")
+    def calendar(self, request):
+        """The closing instant as an iCalendar event."""
+        from consultations.feeds import closing_calendar
+
+        return closing_calendar(request, self)
+
+    @path("late/<str:token>/")
+    def late_entry(self, request, token):
+        """The comment form through a manager's late-entry link."""
+        from consultations.late_entry import late_entry_view
+
+        return late_entry_view(request, self, token)
+
+    @path("withdraw/<str:token>/")
+    def withdraw(self, request, token):
+        """A respondent withdraws their comment before the close."""
+        from consultations.withdrawal import withdraw_view
+
+        return withdraw_view(request, self, token)
+
+    def responses_published_at(self, now: datetime) -> bool:
+        """Whether the public may read approved comments at that instant."""
+        return self.publish_responses and now >= self.closes_at
+
 
 class CommentQuerySet(models.QuerySet):
     """Reads over comments."""
@@ -288,6 +376,27 @@ class CommentQuerySet(models.QuerySet):
     def with_key(self, consultation, key):
         """The comment stored for this form submission, if any."""
         return self.filter(consultation=consultation, idempotency_key=key)
+
+    def exportable(self):
+        """Everything but withdrawn comments, which leave the exports."""
+        return self.exclude(status=CommentStatus.WITHDRAWN)
+
+    def published(self):
+        """Comments a manager approved for publication."""
+        return self.filter(status=CommentStatus.PUBLISHED)
+
+    def for_email(self, email: str):
+        """Every comment sent from this address, whatever its case."""
+        return self.filter(email__iexact=email)
+
+    def awaiting_outcome_email(self, consultation):
+        """Respondents who asked to hear about the outcome and can still be reached."""
+        return (
+            self.for_consultation(consultation)
+            .filter(notify_outcome=True, anonymised_at__isnull=True)
+            .exclude(email="")
+            .exclude(status__in=[CommentStatus.QUARANTINED, CommentStatus.WITHDRAWN])
+        )
 
 
 class Comment(models.Model):
@@ -329,6 +438,17 @@ class Comment(models.Model):
     )
     quarantine_reason = models.CharField(max_length=100, blank=True, editable=False)
     idempotency_key = models.UUIDField(editable=False)
+    notify_outcome = models.BooleanField("email me the outcome", default=False)
+    late_entry = models.OneToOneField(
+        "consultations.LateEntryLink",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="comment",
+        editable=False,
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -346,6 +466,9 @@ class Comment(models.Model):
                 & models.Q(LessThanOrEqual(Length("text"), COMMENT_MAX_LENGTH)),
                 name="comment_text_length",
             ),
+        ]
+        permissions = [
+            ("erase_respondent_data", "Can find, export and erase everything held for an email"),
         ]
 
     def __str__(self):
@@ -373,6 +496,16 @@ class Comment(models.Model):
         """Received time in UK time, ISO 8601 with offset, for exports."""
         return times.to_london(self.received_at).isoformat(timespec="seconds")
 
+    @property
+    def late(self) -> str:
+        """Who accepted the comment after the close, and why; empty when on time."""
+        if not self.late_entry_id:
+            return ""
+        link = self.late_entry
+        user = link.created_by
+        by = (user.get_full_name() or user.get_username()) if user else "a manager"
+        return f"Late (accepted by {by}: {link.reason})"
+
 
 class CommentEmail(models.Model):
     """A confirmation email waiting to go, written in the same transaction as its comment."""
@@ -392,3 +525,111 @@ class CommentEmail(models.Model):
 
     def __str__(self):
         return f"Confirmation for {self.comment.reference}"
+
+
+class LateEntryLink(models.Model):
+    """A manager's single-use link that lets one comment in after the close."""
+
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="late_entry_links"
+    )
+    # Only a hash is kept: the link itself is shown once, to the manager who issued it.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    reason = models.TextField(help_text="Why a comment is accepted after the close.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Late entry to {self.consultation.title}"
+
+    def usable_at(self, now: datetime) -> bool:
+        """Not used and not expired at that instant."""
+        return self.used_at is None and now < self.expires_at
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    """Reads over confirmed subscriptions."""
+
+    def confirmed_before(self, instant: datetime):
+        """Subscribers who had confirmed by that instant."""
+        return self.filter(confirmed_at__lte=instant)
+
+
+class Subscription(models.Model):
+    """A confirmed address that hears about new consultations and closing dates."""
+
+    email = models.EmailField(max_length=254, unique=True)
+    # The unsubscribe link carries this, never the address.
+    key = models.UUIDField(unique=True, editable=False)
+    confirmed_at = models.DateTimeField()
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Subscription {self.pk}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    """Reads over the outbox of emails to respondents and subscribers."""
+
+    def pending(self):
+        return self.filter(status=EmailStatus.PENDING)
+
+
+class Notification(models.Model):
+    """One email in the outbox, at most one per recipient, consultation and kind.
+
+    The recipient is worked out when it is sent (from its comment, subscription or signed
+    token), so erasing a comment or a subscription leaves no address behind here.
+    """
+
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    consultation = models.ForeignKey(
+        ConsultationPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    # A subscription confirmation goes to an address held nowhere else: its signed token.
+    token = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "comment"],
+                condition=models.Q(comment__isnull=False),
+                name="notification_once_per_comment",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "subscription", "consultation"],
+                condition=models.Q(subscription__isnull=False),
+                name="notification_once_per_subscriber",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"

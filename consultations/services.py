@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from consultations import times
 from consultations.enums import CommentStatus, ConsultationState, EmailStatus
+from consultations.late_entry import late_entry_use
 from consultations.models import Comment, CommentEmail, ConsultationPage
 from hub.models import Council
 
@@ -56,6 +57,22 @@ class Respondent:
     response_type: str
     consent_publish_name: bool = False
     consent_publish_organisation: bool = False
+    notify_outcome: bool = False
+
+    @classmethod
+    def from_form(cls, data: dict) -> "Respondent":
+        """The respondent as a valid comment form's cleaned data describes them."""
+        return cls(
+            name=data["name"],
+            email=data["email"],
+            council=data.get("council"),
+            organisation_other=data.get("organisation_other", ""),
+            role=data["role"],
+            response_type=data["response_type"],
+            consent_publish_name=data["consent_publish_name"],
+            consent_publish_organisation=data["consent_publish_organisation"],
+            notify_outcome=data.get("notify_outcome", False),
+        )
 
 
 def reference_generate() -> str:
@@ -73,20 +90,24 @@ def comment_create(
     section_id: str = "",
     quarantine_reason: str = "",
     confirm_by_email: bool = True,
+    late_entry=None,
 ) -> tuple[Comment, bool]:
     """Store one comment if the consultation is open by the server's clock.
 
     Returns the comment and whether it is new. The same idempotency key returns the comment
     already stored for it, even when both requests race; the same key with other text raises
     SubmissionConflict. A closed or forthcoming consultation raises CommentRefused.
-    confirm_by_email=False is for comments received another way, such as by post.
+    confirm_by_email=False is for comments received another way, such as by post. A manager's
+    late-entry link (consultations.late_entry) lets one comment in after the close.
     """
     received_at = timezone.now()
     existing = Comment.objects.with_key(consultation, idempotency_key).first()
     if existing:
         return _same_submission(existing, text), False
     state = consultation.state_at(received_at)
-    if state != ConsultationState.OPEN:
+    if state != ConsultationState.OPEN and not (
+        late_entry and state != ConsultationState.FORTHCOMING
+    ):
         raise CommentRefused(consultation, state, received_at)
 
     draft = consultation.draft
@@ -106,6 +127,8 @@ def comment_create(
         response_type=respondent.response_type,
         consent_publish_name=respondent.consent_publish_name,
         consent_publish_organisation=respondent.consent_publish_organisation,
+        notify_outcome=respondent.notify_outcome,
+        late_entry=late_entry,
         text=text,
         received_at=received_at,
         status=CommentStatus.QUARANTINED if quarantine_reason else CommentStatus.RECEIVED,
@@ -120,6 +143,8 @@ def comment_create(
         )
         try:
             with transaction.atomic():
+                if late_entry and not late_entry_use(late_entry, received_at):
+                    raise CommentRefused(consultation, state, received_at)
                 comment.save(force_insert=True)
                 if confirm_by_email and comment.status == CommentStatus.RECEIVED:
                     email = CommentEmail.objects.create(comment=comment)

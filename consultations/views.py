@@ -213,16 +213,7 @@ def comment_post(request, page: ConsultationPage):
         comment, _ = comment_create(
             consultation=page,
             idempotency_key=data["submission_id"],
-            respondent=Respondent(
-                name=data["name"],
-                email=data["email"],
-                council=data.get("council"),
-                organisation_other=data.get("organisation_other", ""),
-                role=data["role"],
-                response_type=data["response_type"],
-                consent_publish_name=data["consent_publish_name"],
-                consent_publish_organisation=data["consent_publish_organisation"],
-            ),
+            respondent=Respondent.from_form(data),
             text=data["text"],
             section_id=data["section"],
             quarantine_reason=quarantine,

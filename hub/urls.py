@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search.search, name="search"),
+    path("consultations/alerts/", include("consultations.urls")),
     path("sitemap.xml", sitemap),
 ]
 

@@ -16,6 +16,14 @@ def utc_iso(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if instant else ""
 
 
+@register.filter
+def withdraw_link(comment) -> str:
+    """The signed link that withdraws this comment before the close."""
+    from consultations.withdrawal import withdraw_url
+
+    return withdraw_url(comment)
+
+
 @register.simple_tag
 def closing_countdown(consultation: ConsultationPage, now: datetime) -> str:
     """The countdown: "Closing in 3 days", or "Closes today at 11:59pm" on the last day."""

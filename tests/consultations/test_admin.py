@@ -50,7 +50,7 @@ def comments(consultation, clock):
 @pytest.fixture
 def manager(django_user_model):
     user = django_user_model.objects.create_user("manager", password="x" * 12)
-    group = Group.objects.create(name="Consultation managers")
+    group, _ = Group.objects.get_or_create(name="Consultation managers")
     group.permissions.add(
         *Permission.objects.filter(codename__in=["view_comment", "change_comment", "access_admin"])
     )
