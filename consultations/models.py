@@ -248,12 +248,15 @@ class ConsultationPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        from consultations.outcome import closing_change_record
+        from consultations.outcome import closing_change_log, closing_change_record
 
         update_fields = kwargs.get("update_fields")
+        change = None
         if update_fields is None or "closes_at" in update_fields:
-            closing_change_record(self)
+            change = closing_change_record(self)
         super().save(*args, **kwargs)
+        if change:
+            closing_change_log(self, *change)
 
     def state_at(self, now: datetime) -> ConsultationState:
         """The state at that instant: no scheduler decides it."""
@@ -340,7 +343,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
         return published_responses_view(request, self)
 
-    @path("closing-date.ics")
+    @path("calendar/")
     def calendar(self, request):
         """The closing instant as an iCalendar event."""
         from consultations.feeds import closing_calendar

@@ -1,6 +1,7 @@
 """After the close: extended closing dates, and the outcome email to respondents who asked."""
 
-from django.db import transaction
+from datetime import UTC, datetime
+
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -16,32 +17,36 @@ from consultations.notifications import notifications_enqueue
 EXTEND_CLOSING = "consultations.extend_closing"
 
 
-def closing_change_record(page: ConsultationPage) -> None:
-    """Note a later close on a live consultation, for the page and the audit log.
+def closing_change_record(page: ConsultationPage) -> tuple[datetime, datetime] | None:
+    """Note a changed close on a live consultation before it is saved: (old, new) or None.
 
-    Called as the page is saved; only a save that writes the closing instant counts.
+    A later close is shown as "Closing date extended from … to …"; an earlier one than the
+    close before the last extension removes that line.
     """
     if page.pk is None or page.closes_at is None:
-        return
+        return None
     before = ConsultationPage.objects.filter(pk=page.pk).values("closes_at", "live").first()
     if not before or not before["live"] or before["closes_at"] == page.closes_at:
-        return
+        return None
     old, new = before["closes_at"], page.closes_at
     if new > old:
         page.closing_extended_from = old
     elif page.closing_extended_from and new <= page.closing_extended_from:
         page.closing_extended_from = None
-    transaction.on_commit(
-        lambda: log(
-            instance=page,
-            action=EXTEND_CLOSING,
-            data={
-                "from": old.isoformat(),
-                "to": new.isoformat(),
-                "from_text": times.format_closing(old),
-                "to_text": times.format_closing(new),
-            },
-        )
+    return old, new
+
+
+def closing_change_log(page: ConsultationPage, old: datetime, new: datetime) -> None:
+    """The audit-log entry for a changed close; the user comes from the admin's log context."""
+    log(
+        instance=page,
+        action=EXTEND_CLOSING,
+        data={
+            "from": old.astimezone(UTC).isoformat(),
+            "to": new.astimezone(UTC).isoformat(),
+            "from_text": times.format_closing(old),
+            "to_text": times.format_closing(new),
+        },
     )
 
 

@@ -7,7 +7,13 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from consultations.enums import NotificationKind
-from consultations.models import Comment, ConsultationPage, Notification, Subscription
+from consultations.models import (
+    Comment,
+    CommentEmail,
+    ConsultationPage,
+    Notification,
+    Subscription,
+)
 from consultations.notifications import subscribe_token_email
 from consultations.retention import PERSONAL_FIELDS
 
@@ -38,7 +44,9 @@ def respondent_find(email: str) -> dict:
     notifications = Notification.objects.filter(comment__in=comments) | Notification.objects.filter(
         subscription__in=subscriptions
     )
+    receipts = CommentEmail.objects.filter(comment__in=comments).select_related("comment")
     return {
+        "receipts": list(receipts),
         "comments": list(comments.order_by("received_at")),
         "subscriptions": list(subscriptions),
         "notifications": list(notifications.order_by("created_at")),
@@ -61,8 +69,6 @@ def respondent_export(found: dict) -> dict:
                 "organisation": c.organisation,
                 "gss_code": c.gss_code,
                 "late": c.late,
-                "confirmation_email": getattr(c, "email_job", None)
-                and c.email_job.get_status_display(),
             }
             for c in found["comments"]
         ],
@@ -71,6 +77,16 @@ def respondent_export(found: dict) -> dict:
             for s in found["subscriptions"]
         ],
         "emails": [
+            {
+                "kind": "Confirmation of a comment",
+                "reference": r.comment.reference,
+                "status": r.get_status_display(),
+                "created_at": value(r.created_at),
+                "sent_at": value(r.sent_at),
+            }
+            for r in found["receipts"]
+        ]
+        + [
             {
                 "kind": n.get_kind_display(),
                 "status": n.get_status_display(),
