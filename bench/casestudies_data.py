@@ -1,8 +1,9 @@
 """Add many case studies to the demo database, spread over every facet, for benchmarking.
 
-    DJANGO_SETTINGS_MODULE=... python bench/casestudies_data.py [COUNT]
+    DJANGO_SETTINGS_MODULE=... python bench/casestudies_data.py [COUNT] [--exactly]
 
 Run it after load_demo_data; it adds case studies until the finder holds COUNT (default 500).
+With --exactly it also deletes the newest ones beyond COUNT, to measure small listings.
 """
 
 import os
@@ -36,8 +37,11 @@ from hub.models import Category, Council, KeyArea, Theme  # noqa: E402
 WORDS = ["contract", "energy", "social value", "fleet", "care", "digital", "lots", "waste"]
 
 
-def main(count: int) -> None:
+def main(count: int, exactly: bool = False) -> None:
     index = CaseStudyIndexPage.objects.get()
+    if exactly:
+        for page in CaseStudyPage.objects.child_of(index).order_by("-path")[count:]:
+            page.delete()
     themes = list(Theme.objects.all())
     key_areas = list(KeyArea.objects.all())
     categories = list(Category.objects.all())
@@ -69,4 +73,5 @@ def main(count: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 500)
+    args = [arg for arg in sys.argv[1:] if arg != "--exactly"]
+    main(int(args[0]) if args else 500, exactly="--exactly" in sys.argv)

@@ -15,13 +15,7 @@ COUNT="${1:-500}"
 BENCH_DB="${BENCH_DB:-hub_cases_bench}"
 PGHOST="${PGHOST:-127.0.0.1}"; PGUSER="${PGUSER:-postgres}"
 PORT="${PORT:-8760}"; WORKERS="${WORKERS:-2}"
-TOOLS="${BENCH_TOOLS:-}"
-if [ -z "$TOOLS" ]; then
-  for candidate in ../shared/bench ../../shared/bench /work/shared/bench; do
-    [ -f "$candidate/loadtest.sh" ] && TOOLS="$(cd "$candidate" && pwd)" && break
-  done
-fi
-[ -n "$TOOLS" ] || { echo "set BENCH_TOOLS to the folder with loadtest.sh" >&2; exit 2; }
+. bench/tools.sh
 PY=.venv/bin/python
 
 export DJANGO_SETTINGS_MODULE=hub.settings.production

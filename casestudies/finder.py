@@ -2,27 +2,19 @@
 
 from urllib.parse import urlencode
 
-from casestudies.enums import FACETS, CaseStudySort
+from casestudies.enums import CaseStudySort
+from casestudies.facets import FACETS
 from casestudies.forms import CaseStudyFilterForm
+from hub.facets import Facet, Option
 from hub.pagination import paginate
 
 
 PER_PAGE = 10
 
-FACET_LABELS = {
-    "theme": "Theme",
-    "key_area": "Key area or enabler",
-    "category": "Category",
-    "region": "Region",
-    "council_type": "Council type",
-    "year": "Year",
-    "tag": "Tag",
-}
 
-
-def url_value(value) -> str | int:
+def url_value(value) -> str:
     """How a chosen facet value is written in the URL: a term's slug, or the year."""
-    return getattr(value, "slug", value)
+    return str(getattr(value, "slug", value))
 
 
 def query_string(params: dict) -> str:
@@ -56,39 +48,35 @@ def find_case_studies(request, case_studies) -> dict:
         kept["sort"] = sort
 
     facets = []
-    for name in FACETS:
+    for name, spec in FACETS.items():
         others = {facet: value for facet, value in chosen.items() if facet != name}
-        selected = chosen.get(name)
-        selected_value = url_value(selected) if selected is not None else None
+        selected = url_value(chosen[name]) if name in chosen else None
         options = [
-            {**option, "selected": option["value"] == selected_value}
-            for option in case_studies.filtered(others).facet_counts(name)
-        ]
-        if selected is not None and not any(option["selected"] for option in options):
-            options.insert(
-                0, {"value": selected_value, "label": str(selected), "count": 0, "selected": True}
+            Option(
+                str(row["value"]), str(row["label"]), row["count"], str(row["value"]) == selected
             )
+            for row in case_studies.filtered(others).facet_counts(name)
+        ]
+        if selected is not None and not any(option.selected for option in options):
+            options.insert(0, Option(selected, str(chosen[name]), 0, True))
         facets.append(
-            {
-                "name": name,
-                "label": FACET_LABELS[name],
-                "options": options,
-                "selected": selected,
-                "selected_label": str(selected) if selected is not None else "",
-                "remove_url": query_string({k: v for k, v in kept.items() if k != name}),
-                "errors": form.errors.get(name, []),
-            }
+            Facet(
+                name=name,
+                label=spec.label,
+                options=options,
+                field=form[name],
+                remove_url=query_string({k: v for k, v in kept.items() if k != name}),
+                errors=form.errors.get(name, []),
+            )
         )
 
     return {
         "form": form,
         "query": query,
-        "search_text": request.GET.get("q", "")[:1000],
         "sort": sort,
         "sorts": CaseStudySort.choices,
-        "chosen": chosen,
         "facets": facets,
-        "active_filters": [f for f in facets if f["selected"] is not None],
+        "chosen": [facet for facet in facets if facet.selected],
         "results": paginate(request, results, PER_PAGE),
         "filtered": bool(chosen or query),
     }

@@ -18,14 +18,14 @@ from wagtail.search import index
 
 from casestudies.blocks import CaseStudyDocumentsBlock, CaseStudyImagesBlock
 from casestudies.enums import (
-    FACETS,
     FIRST_YEAR,
     LAST_YEAR,
-    OUTCOME_LABELS,
     OUTCOME_UNITS,
     OutcomeKind,
     OutcomeUnit,
+    outcome_kind_choices,
 )
+from casestudies.facets import FACETS
 from casestudies.feeds import CaseStudyFeed
 from casestudies.finder import find_case_studies
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -36,9 +36,11 @@ from hub.models import BasePage, Category, Council, CouncilType, KeyArea, Region
 TERM_RELATIONS = ("themes", "key_areas", "categories", "partner_councils", "tags")
 PLACE_RELATIONS = ("lead_council", "region", "council_type")
 
-# How facet options are listed: taxonomy terms in the editors' order, tags A to Z, years newest
-# first.
-TERM_ORDER = {"tags": ("label",), "year": ("-value",)}
+# What a case-study card shows (components/casestudy_card.html), and its place in the tree.
+CARD_FIELDS = (
+    *("title", "url_path", "path", "depth", "year", "is_illustrative", "summary"),
+    "lead_council__name",
+)
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BasePage):
@@ -86,6 +88,10 @@ class CaseStudyPageTag(TaggedItemBase):
 class CaseStudyQuerySet(PageQuerySet):
     """Reads over case studies: finder facets, sorting, related and latest."""
 
+    def for_card(self):
+        """Only the columns a card shows, with its lead council's name: a smaller query."""
+        return self.only(*CARD_FIELDS).select_related("lead_council")
+
     def for_listing(self):
         """Only what a card needs, with the lead council and figures fetched in bulk."""
         return (
@@ -108,26 +114,16 @@ class CaseStudyQuerySet(PageQuerySet):
     def filtered(self, filters: dict):
         """Case studies matching every chosen facet value (a term or a year)."""
         queryset = self
-        for facet, value in filters.items():
-            relation = FACETS[facet]
-            if relation == "year":
-                queryset = queryset.filter(year=value)
-            else:
-                queryset = queryset.filter(**{f"{relation}__slug": value.slug})
+        for name, value in filters.items():
+            queryset = queryset.filter(**FACETS[name].lookup(value))
         return queryset
 
-    def facet_counts(self, facet: str) -> list[dict]:
+    def facet_counts(self, name: str) -> list[dict]:
         """Each value of one facet with how many of these case studies have it."""
-        relation = FACETS[facet]
-        if relation == "year":
-            rows = self.order_by().values(value=F("year"), label=F("year"))
-        else:
-            rows = self.order_by().values(
-                value=F(f"{relation}__slug"), label=F(f"{relation}__name")
-            )
-        order = TERM_ORDER.get(relation, (f"{relation}__sort_order", "label"))
-        rows = rows.annotate(count=Count("pk")).filter(value__isnull=False).order_by(*order)
-        return list(rows)
+        facet = FACETS[name]
+        columns = {key: F(column) for key, column in facet.count_columns().items()}
+        rows = self.order_by().values(**columns).annotate(count=Count("pk"))
+        return list(rows.filter(value__isnull=False).order_by(*facet.order))
 
     def with_largest_saving(self):
         """Annotate the largest savings figure of each case study."""
@@ -195,6 +191,13 @@ class CaseStudyQuerySet(PageQuerySet):
         return self.exclude(pk=page.pk).about(
             key_areas=terms["key_areas"], categories=terms["categories"], themes=terms["themes"]
         )
+
+    def with_live_finder(self):
+        """Each case study marked with whether its parent, the finder, is live: same query."""
+        parents = CaseStudyIndexPage.objects.live().filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - CaseStudyPage.steplen)
+        )
+        return self.annotate(in_live_finder=Exists(parents))
 
     def public_only(self):
         """Pages outside any private section, checked within the same query."""
@@ -389,7 +392,7 @@ class CaseStudyOutcome(Orderable):
     """One typed figure a case study achieved, such as £1.2m saved a year."""
 
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="outcomes")
-    kind = models.CharField(max_length=20, choices=OutcomeKind.choices)
+    kind = models.CharField(max_length=20, choices=outcome_kind_choices)
     value = models.DecimalField(
         max_digits=14,
         decimal_places=2,
@@ -412,7 +415,7 @@ class CaseStudyOutcome(Orderable):
     @property
     def label(self) -> str:
         """What the figure measures, in words."""
-        return OUTCOME_LABELS.get(self.kind, self.get_kind_display())
+        return OutcomeKind(self.kind).label
 
     @property
     def unit(self) -> str:

@@ -3,17 +3,10 @@
 from wagtail import hooks
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from casestudies.services import casestudy_index_prepare
+from hub.models import HomePanel
 
 
 HOME_PANEL_SIZE = 3
-
-
-@hooks.register("after_create_page")
-def prepare_new_finder(request, page):
-    """A new finder gets the case study editors' permissions and the moderation workflow."""
-    if isinstance(page.specific_deferred, CaseStudyIndexPage):
-        casestudy_index_prepare(index=page)
 
 
 @hooks.register("hub_home_panels")
@@ -24,15 +17,14 @@ def latest_case_studies_panel(request, home):
         .live()
         .public_only()
         .latest_published()
-        .defer_streamfields()
-        .select_related("lead_council")[:HOME_PANEL_SIZE]
+        .for_card()[:HOME_PANEL_SIZE]
     )
     if not latest:
         return None
     index = CaseStudyIndexPage.objects.live().ancestor_of(latest[0]).first()
     return {
         "template": "components/casestudy_home_panel.html",
-        "order": 20,
+        "order": HomePanel.LATEST_CASE_STUDIES,
         "index": index,
         "case_studies": latest,
     }

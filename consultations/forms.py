@@ -25,20 +25,16 @@ def form_token(submission_id: uuid.UUID | str) -> str:
     return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(submission_id))
 
 
-def token_age(token: str, submission_id: str, max_age: float) -> float:
+def token_age(token: str, submission_id: str) -> float:
     """Seconds since the form was rendered.
 
-    Raises signing.SignatureExpired when older than max_age, signing.BadSignature when the token
-    was altered or belongs to another submission.
+    Raises signing.BadSignature when the token was altered or belongs to another submission.
     """
     signer = signing.TimestampSigner(salt=TOKEN_SALT)
     if signer.unsign(token) != submission_id:
         raise signing.BadSignature("Token belongs to another submission")
     stamp = token.rsplit(signer.sep, 2)[1]
-    age = time.time() - signing.b62_decode(stamp)
-    if age > max_age:
-        raise signing.SignatureExpired(f"Form rendered {age:.0f} seconds ago")
-    return age
+    return time.time() - signing.b62_decode(stamp)
 
 
 class SingleLineField(forms.CharField):
@@ -143,15 +139,53 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.sections = sections
+        self.age = None  # seconds since the form was shown, once the token is verified
         self.fields["organisation"].choices = [
             ("", "Choose your council"),
-            *[(str(pk), name) for pk, name in Council.objects.values_list("pk", "name")],
+            *[(str(pk), name) for pk, name in Council.objects.current().values_list("pk", "name")],
             (OTHER_ORGANISATION, "Another organisation"),
         ]
         self.fields["section"].choices = [
             (WHOLE_DRAFT, "The whole draft"),
             *[(s["id"], f"{s['number']}. {s['heading']}") for s in sections],
         ]
+
+    @classmethod
+    def blank(cls, *, sections, section: str = "") -> "CommentForm":
+        """A new form with its own submission id, on one section if that section exists."""
+        submission_id = uuid.uuid4()
+        return cls(
+            initial={
+                "submission_id": submission_id,
+                "form_token": form_token(submission_id),
+                "section": section if any(s["id"] == section for s in sections) else None,
+            },
+            sections=sections,
+        )
+
+    def renewed(self) -> "CommentForm":
+        """The answers as sent, with a fresh token for the same submission, to send again."""
+        data = self.data.copy()
+        try:
+            submission_id = uuid.UUID(str(data.get("submission_id", "")))
+        except ValueError:
+            submission_id = uuid.uuid4()
+        data["submission_id"] = str(submission_id)
+        data["form_token"] = form_token(submission_id)
+        return type(self)(data, sections=self.sections)
+
+    def clean_form_token(self):
+        # The token ties this form to its submission id; a form altered on the way is refused.
+        token = self.cleaned_data["form_token"]
+        submission_id = self.cleaned_data.get("submission_id")
+        try:
+            self.age = token_age(token, str(submission_id)) if submission_id else None
+        except signing.BadSignature:
+            self.age = None
+        if self.age is None:
+            raise forms.ValidationError("This form could not be checked", code="unverified")
+        return token
 
     def clean_text(self):
         # Browsers send CRLF; store one newline per line so length means what people see.
@@ -179,16 +213,6 @@ class CommentForm(forms.Form):
         if cleaned.get("section") == WHOLE_DRAFT:
             cleaned["section"] = ""
         return cleaned
-
-    def error_list(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the error summary, in the order of the fields."""
-        anchors = {"response_type": "id_response_type_0", "section": "id_section_0"}
-        return [
-            (anchors.get(name, f"id_{name}"), error)
-            for name in self.fields
-            if name in self.errors
-            for error in self.errors[name]
-        ]
 
 
 class SubscribeForm(forms.Form):

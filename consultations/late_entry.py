@@ -6,22 +6,18 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters
 
 from wagtail.log_actions import log
 
-from consultations.enums import ConsultationState
-from consultations.forms import CommentForm, form_token
+from consultations.forms import CommentForm
 from consultations.models import Comment, ConsultationPage, LateEntryLink
 
 
 ISSUE_LATE_ENTRY = "consultations.issue_late_entry"
 MAX_HOURS = 72
-FORM_TEMPLATE = "consultations/consultation_page_respond.html"
-UNUSABLE_TEMPLATE = "consultations/consultation_page_not_sent.html"
 
 
 def token_hash(token: str) -> str:
@@ -80,71 +76,31 @@ def resent(page: ConsultationPage, data) -> Comment | None:
     return Comment.objects.with_key(page, key).filter(text=text).first()
 
 
-def confirmation_redirect(page: ConsultationPage, comment: Comment):
-    response = HttpResponseRedirect(
-        page.url + page.reverse_subpage("confirmation", args=[comment.reference])
-    )
-    response.status_code = 303
-    return response
-
-
-def render(request, page, template, *, status=200, **context):
-    response = page.render(request, template=template, context_overrides=context)
-    response.status_code = status
-    add_never_cache_headers(response)
-    return response
-
-
 @sensitive_post_parameters()
 def late_entry_view(request, page: ConsultationPage, token: str):
     """The comment form, after the close, for whoever holds the link; it works once."""
-    from consultations.services import CommentRefused, Respondent, comment_create
+    from consultations import views
 
     link = late_entry_find(page, token)
-    now = timezone.now()
-    usable = link is not None and link.usable_at(now)
-    state = page.state_at(now)
-    action = page.url + page.reverse_subpage("late_entry", args=[token])
+    usable = link is not None and link.usable_at(timezone.now())
     if request.method == "POST":
-        form = CommentForm(request.POST, sections=page.sections())
+        if usable:
+            return views.comment_post(request, page, late_entry=link)
         stored = resent(page, request.POST)
         if stored:
-            return confirmation_redirect(page, stored)
-        if not usable or state == ConsultationState.FORTHCOMING:
-            return render(
-                request, page, UNUSABLE_TEMPLATE, status=410, form=form, late_unusable=True
-            )
-        if not form.is_valid():
-            return render(
-                request,
-                page,
-                FORM_TEMPLATE,
-                status=400,
-                form=form,
-                show_errors=True,
-                form_action=action,
-                late=True,
-            )
-        data = form.cleaned_data
-        try:
-            comment, _ = comment_create(
-                consultation=page,
-                idempotency_key=data["submission_id"],
-                respondent=Respondent.from_form(data),
-                text=data["text"],
-                section_id=data["section"],
-                late_entry=link,
-            )
-        except CommentRefused:
-            return render(
-                request, page, UNUSABLE_TEMPLATE, status=410, form=form, late_unusable=True
-            )
-        return confirmation_redirect(page, comment)
-    if not usable:
-        return render(request, page, UNUSABLE_TEMPLATE, status=410, form=None, late_unusable=True)
-    submission_id = uuid.uuid4()
-    form = CommentForm(
-        initial={"submission_id": submission_id, "form_token": form_token(submission_id)},
-        sections=page.sections(),
+            return views.confirmation_redirect(page, stored)
+        form = CommentForm(request.POST, sections=page.sections())
+    elif usable:
+        return views.render_form(
+            request, page, CommentForm.blank(sections=page.sections()), late_entry=link
+        )
+    else:
+        form = None
+    response = page.render(
+        request,
+        template=views.NOT_SENT_TEMPLATE,
+        context_overrides={"form": form, "late_unusable": True},
     )
-    return render(request, page, FORM_TEMPLATE, form=form, form_action=action, late=True)
+    response.status_code = 410
+    add_never_cache_headers(response)
+    return response

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Min, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
@@ -108,6 +109,19 @@ class ConsultationPageQuerySet(PageQuerySet):
     def open_for_strategy(self, strategy, now: datetime):
         """Open consultations on this draft strategy."""
         return self.open_at(now).filter(strategy=strategy)
+
+    def next_change_after(self, now: datetime) -> datetime | None:
+        """The next instant a state or a countdown shown for these consultations changes."""
+        found = self.aggregate(
+            opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+            closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+            open=Count("pk", filter=Q(opens_at__lte=now, closes_at__gt=now)),
+        )
+        instants = [found["opens"], found["closes"]]
+        if found["open"]:
+            # Open ones count down the days left ("Closing in 3 days") at UK midnight.
+            instants.append(times.next_midnight(now))
+        return min((instant for instant in instants if instant), default=None)
 
 
 class ConsultationPage(RoutablePageMixin, BasePage):
@@ -372,10 +386,6 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 class CommentQuerySet(models.QuerySet):
     """Reads over comments."""
 
-    def for_consultation(self, consultation):
-        """Comments sent to one consultation."""
-        return self.filter(consultation=consultation)
-
     def with_key(self, consultation, key):
         """The comment stored for this form submission, if any."""
         return self.filter(consultation=consultation, idempotency_key=key)
@@ -384,9 +394,9 @@ class CommentQuerySet(models.QuerySet):
         """Everything but withdrawn comments, which leave the exports."""
         return self.exclude(status=CommentStatus.WITHDRAWN)
 
-    def published(self):
-        """Comments a manager approved for publication."""
-        return self.filter(status=CommentStatus.PUBLISHED)
+    def published_on(self, consultation):
+        """Comments on the consultation that a manager approved for publication."""
+        return self.filter(consultation=consultation, status=CommentStatus.PUBLISHED)
 
     def for_email(self, email: str):
         """Every comment sent from this address, whatever its case."""
@@ -395,8 +405,7 @@ class CommentQuerySet(models.QuerySet):
     def awaiting_outcome_email(self, consultation):
         """Respondents who asked to hear about the outcome and can still be reached."""
         return (
-            self.for_consultation(consultation)
-            .filter(notify_outcome=True, anonymised_at__isnull=True)
+            self.filter(consultation=consultation, notify_outcome=True, anonymised_at__isnull=True)
             .exclude(email="")
             .exclude(status__in=[CommentStatus.QUARANTINED, CommentStatus.WITHDRAWN])
         )

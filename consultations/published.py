@@ -42,8 +42,7 @@ def published_responses_view(request, page: ConsultationPage):
         raise Http404("Responses are not published")
     form = ResponseSearchForm(request.GET or None)
     comments = (
-        Comment.objects.for_consultation(page)
-        .published()
+        Comment.objects.published_on(page)
         .select_related("council")
         .order_by(F("section_number").asc(nulls_first=True), "received_at", "pk")
     )

@@ -1,12 +1,15 @@
 """Writes for consultations: the only way a comment is stored and its confirmation sent."""
 
 import logging
+import math
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import partial
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -45,6 +48,26 @@ class SubmissionConflict(Exception):
         self.existing = existing
 
 
+class FormInvalid(Exception):
+    """The form has answers to correct, or could not be checked (form.has_error says which)."""
+
+    def __init__(self, form):
+        super().__init__("Comment form not valid")
+        self.form = form
+
+
+class FormExpired(Exception):
+    """The form was shown longer ago than CONSULTATIONS_FORM_MAX_AGE; nothing was stored."""
+
+
+class RateLimited(Exception):
+    """Too many comments from one address to one consultation; try again after retry_after s."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(f"Rate limited for {retry_after} seconds")
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Respondent:
     """Who is commenting, as the form collected it."""
@@ -59,20 +82,88 @@ class Respondent:
     consent_publish_organisation: bool = False
     notify_outcome: bool = False
 
-    @classmethod
-    def from_form(cls, data: dict) -> "Respondent":
-        """The respondent as a valid comment form's cleaned data describes them."""
-        return cls(
-            name=data["name"],
-            email=data["email"],
-            council=data.get("council"),
-            organisation_other=data.get("organisation_other", ""),
-            role=data["role"],
-            response_type=data["response_type"],
-            consent_publish_name=data["consent_publish_name"],
-            consent_publish_organisation=data["consent_publish_organisation"],
-            notify_outcome=data.get("notify_outcome", False),
-        )
+
+def comment_submit(
+    *, consultation: ConsultationPage, form, client: str, late_entry=None
+) -> Comment:
+    """Apply the rules for a posted comment form, in order, and store it with comment_create.
+
+    A resend of a stored form answers with the stored comment, even once the form has expired
+    or the consultation has closed. Raises FormInvalid, FormExpired, CommentRefused,
+    RateLimited or SubmissionConflict when nothing is stored. A manager's late-entry link
+    (consultations.late_entry) lets one comment in after the close.
+    """
+    if not form.is_valid():
+        raise FormInvalid(form)
+    data = form.cleaned_data
+    existing = Comment.objects.with_key(consultation, data["submission_id"]).first()
+    if existing:
+        return _same_submission(existing, data["text"])
+    if form.age > settings.CONSULTATIONS_FORM_MAX_AGE:
+        raise FormExpired
+    now = timezone.now()
+    state = consultation.state_at(now)
+    if state != ConsultationState.OPEN and not (
+        late_entry and state != ConsultationState.FORTHCOMING
+    ):
+        raise CommentRefused(consultation, state, now)
+    rate_limit_count(consultation, client)
+    if data["website"]:
+        quarantine_reason = "Hidden field filled in"
+    elif form.age < settings.CONSULTATIONS_MIN_SECONDS_TO_RESPOND:
+        quarantine_reason = f"Sent {form.age:.1f} seconds after the form was shown"
+    else:
+        quarantine_reason = ""
+    comment, _ = comment_create(
+        consultation=consultation,
+        idempotency_key=data["submission_id"],
+        respondent=Respondent(**{field.name: data[field.name] for field in fields(Respondent)}),
+        text=data["text"],
+        section_id=data["section"],
+        quarantine_reason=quarantine_reason,
+        late_entry=late_entry,
+    )
+    return comment
+
+
+def rate_limit_count(consultation: ConsultationPage, client: str) -> None:
+    """Count one comment from this address, or raise RateLimited when it is over the limit.
+
+    A sliding window: this window's count plus the previous window's, weighted by how much of
+    it still overlaps the last CONSULTATIONS_RATE_WINDOW seconds, so no burst across a window
+    boundary gets twice the limit through. Refused posts are not counted. A cache outage lets
+    the post through (and is logged): the limit protects the service, it must not stop it.
+    """
+    limit = settings.CONSULTATIONS_RATE_LIMIT
+    if not limit:
+        return
+    window = settings.CONSULTATIONS_RATE_WINDOW
+    position = timezone.now().timestamp() / window
+    bucket, elapsed = int(position), position % 1
+    key = f"consultations:rate:{consultation.pk}:{client}"
+    try:
+        cache.add(f"{key}:{bucket}", 0, timeout=2 * window)
+        current = cache.incr(f"{key}:{bucket}")
+        previous = cache.get(f"{key}:{bucket - 1}", 0)
+        if current + previous * (1 - elapsed) <= limit:
+            return
+        cache.decr(f"{key}:{bucket}")
+    except Exception:  # any cache failure: serve uncounted rather than refuse
+        logger.warning("Rate limit not applied: the cache is unavailable", exc_info=True)
+        return
+    raise RateLimited(_seconds_until_allowed(current, previous, elapsed, limit, window))
+
+
+def _seconds_until_allowed(current, previous, elapsed, limit, window) -> int:
+    """When the sliding count will next have room for one more post."""
+    if current <= limit and previous:
+        # Within this window: wait for enough of the previous window to slide out.
+        wait = (1 - elapsed) - (limit - current) / previous
+    else:
+        # This window is full: wait for the next, until enough of this one has slid out for
+        # the post itself plus the current - 1 already counted to fit under the limit.
+        wait = (1 - elapsed) + max(0.0, 1 - (limit - 1) / (current - 1))
+    return max(1, math.ceil(round(wait * window, 3)))  # round: 55.0000001 s is 55 s
 
 
 def reference_generate() -> str:

@@ -82,6 +82,11 @@ def format_opening(instant: datetime) -> str:
     return f"{format_time(local.time())} on {format_date(local.date())}"
 
 
+def next_midnight(now: datetime) -> datetime:
+    """The start of the next UK day, when every countdown drops by one."""
+    return london_instant(to_london(now).date() + timedelta(days=1))
+
+
 def days_left(instant: datetime, now: datetime) -> int:
     """Whole UK calendar days from today to the last day of the consultation (0 on that day)."""
     return (last_moment(instant).date() - to_london(now).date()).days

@@ -1,12 +1,10 @@
 """The comment journey: form, refusals that keep the typed text, confirmation, CSRF failure."""
 
 import logging
-import uuid
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone
@@ -17,13 +15,15 @@ from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.models import Page
 
 from consultations.enums import ConsultationState
-from consultations.forms import CommentForm, form_token, token_age
+from consultations.forms import CommentForm
 from consultations.models import Comment, ConsultationPage
 from consultations.services import (
     CommentRefused,
-    Respondent,
+    FormExpired,
+    FormInvalid,
+    RateLimited,
     SubmissionConflict,
-    comment_create,
+    comment_submit,
 )
 
 
@@ -80,48 +80,26 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def over_rate_limit(request, consultation: ConsultationPage) -> bool:
-    """Count this POST against its address; True once the address is over the limit."""
-    limit = settings.CONSULTATIONS_RATE_LIMIT
-    if not limit:
-        return False
-    window = settings.CONSULTATIONS_RATE_WINDOW
-    bucket = int(timezone.now().timestamp() // window)
-    key = f"consultations:rate:{consultation.pk}:{client_ip(request)}:{bucket}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
-
-
-def refilled(request, page: ConsultationPage, submission_id=None) -> CommentForm:
-    """The posted answers in a fresh form, with a new token so they can be sent again."""
-    data = request.POST.copy()
-    try:
-        submission_id = submission_id or uuid.UUID(data.get("submission_id", ""))
-    except ValueError:
-        submission_id = uuid.uuid4()
-    data["submission_id"] = str(submission_id)
-    data["form_token"] = form_token(submission_id)
-    return CommentForm(data, sections=page.sections())
-
-
-def render_form(request, page, form, *, status=200, notice=None, show_errors=False):
+def render_form(
+    request, page, form, *, status=200, notice=None, show_errors=False, late_entry=None
+):
     """The form page, never cached: it carries a one-off submission id."""
     response = page.render(
         request,
         template=FORM_TEMPLATE,
-        context_overrides={"form": form, "notice": notice, "show_errors": show_errors},
+        context_overrides={
+            "form": form,
+            "notice": notice,
+            "show_errors": show_errors,
+            "late_entry": late_entry,
+        },
     )
     response.status_code = status
     add_never_cache_headers(response)
     return response
 
 
-def render_not_sent(request, page, form, *, status, state, conflict=None):
+def render_not_sent(request, page, form, *, status, state=None, conflict=None):
     """Refused: the consultation is not open (or the form was already used); the text comes back."""
     response = page.render(
         request,
@@ -144,94 +122,49 @@ def confirmation_redirect(page: ConsultationPage, comment: Comment):
 
 @sensitive_post_parameters()
 def comment_form_view(request, page: ConsultationPage):
-    """GET shows the form while open; POST checks, then stores through comment_create."""
-    if request.method not in ("GET", "HEAD", "POST"):
+    """GET shows the form while open; POST goes to comment_post."""
+    if request.method == "POST":
+        return comment_post(request, page)
+    if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    if request.method != "POST":
-        if page.state_at(timezone.now()) != ConsultationState.OPEN:
-            return HttpResponseRedirect(page.url)
-        submission_id = uuid.uuid4()
-        sections = page.sections()
-        chosen = request.GET.get("section", "")
-        form = CommentForm(
-            initial={
-                "submission_id": submission_id,
-                "form_token": form_token(submission_id),
-                "section": chosen if any(s["id"] == chosen for s in sections) else None,
-            },
-            sections=sections,
-        )
-        return render_form(request, page, form)
-    return comment_post(request, page)
+    if page.state_at(timezone.now()) != ConsultationState.OPEN:
+        return HttpResponseRedirect(page.url)
+    form = CommentForm.blank(sections=page.sections(), section=request.GET.get("section", ""))
+    return render_form(request, page, form)
 
 
-def comment_post(request, page: ConsultationPage):
-    """Every way a POST can end: stored, already stored, refused or sent back to be fixed."""
+def comment_post(request, page: ConsultationPage, late_entry=None):
+    """Each outcome of a posted form as a response; the rules are in the form and the service."""
     form = CommentForm(request.POST, sections=page.sections())
-    submission_id = request.POST.get("submission_id", "")
+    show_form = partial(render_form, late_entry=late_entry)
     try:
-        submission_uuid = uuid.UUID(submission_id)
-        age = token_age(
-            request.POST.get("form_token", ""),
-            str(submission_uuid),
-            max_age=settings.CONSULTATIONS_FORM_MAX_AGE,
+        comment = comment_submit(
+            consultation=page, form=form, client=client_ip(request), late_entry=late_entry
         )
-    except signing.SignatureExpired:
-        age = None
-    except (ValueError, signing.BadSignature):
-        return render_form(request, page, refilled(request, page), status=400, notice=UNVERIFIED)
-
-    # A double click or a resend of a stored form answers with the stored reference.
-    existing = Comment.objects.with_key(page, submission_uuid).first()
-    if existing:
-        text = form.data.get("text", "").replace("\r\n", "\n")
-        if existing.text == text:
-            return confirmation_redirect(page, existing)
-        return render_not_sent(request, page, form, status=409, state=None, conflict=existing)
-
-    if age is None:
-        return render_form(
-            request, page, refilled(request, page, submission_uuid), status=400, notice=EXPIRED
-        )
-    state = page.state_at(timezone.now())
-    if state != ConsultationState.OPEN:
-        return render_not_sent(request, page, form, status=403, state=state)
-    if over_rate_limit(request, page):
-        return render_form(
-            request, page, refilled(request, page, submission_uuid), status=429, notice=RATE_LIMITED
-        )
-    if not form.is_valid():
-        return render_form(request, page, form, status=400, show_errors=True)
-
-    data = form.cleaned_data
-    quarantine = ""
-    if data["website"]:
-        quarantine = "Hidden field filled in"
-    elif age < settings.CONSULTATIONS_MIN_SECONDS_TO_RESPOND:
-        quarantine = f"Sent {age:.1f} seconds after the form was shown"
-    try:
-        comment, _ = comment_create(
-            consultation=page,
-            idempotency_key=data["submission_id"],
-            respondent=Respondent.from_form(data),
-            text=data["text"],
-            section_id=data["section"],
-            quarantine_reason=quarantine,
-        )
+    except FormInvalid:
+        if form.has_error("form_token"):
+            return show_form(request, page, form.renewed(), status=400, notice=UNVERIFIED)
+        return show_form(request, page, form, status=400, show_errors=True)
+    except FormExpired:
+        return show_form(request, page, form.renewed(), status=400, notice=EXPIRED)
     except CommentRefused as refused:
         return render_not_sent(request, page, form, status=403, state=refused.state)
     except SubmissionConflict as conflict:
-        return render_not_sent(
-            request, page, form, status=409, state=None, conflict=conflict.existing
-        )
+        return render_not_sent(request, page, form, status=409, conflict=conflict.existing)
+    except RateLimited as limited:
+        response = show_form(request, page, form.renewed(), status=429, notice=RATE_LIMITED)
+        return retry_after(response, limited.retry_after)
     except DatabaseError:
         logger.exception("Comment not stored for consultation %s", page.pk)
-        response = render_form(
-            request, page, refilled(request, page, submission_uuid), status=503, notice=UNAVAILABLE
-        )
-        response["Retry-After"] = "60"
-        return response
+        response = show_form(request, page, form.renewed(), status=503, notice=UNAVAILABLE)
+        return retry_after(response, 60)
     return confirmation_redirect(page, comment)
+
+
+def retry_after(response, seconds: int):
+    """Tell the browser (and any client that reads it) when to try again."""
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 def comment_confirmation_view(request, page: ConsultationPage, reference: str):
@@ -246,13 +179,23 @@ def comment_confirmation_view(request, page: ConsultationPage, reference: str):
     return response
 
 
+def comment_form_page(request) -> ConsultationPage | None:
+    """The consultation whose comment form this request is for, found by Wagtail's routing."""
+    match = request.resolver_match
+    if match is None or match.url_name != "wagtail_serve":
+        return None
+    path = match.args[0] if match.args else match.kwargs.get("path", "")
+    route = Page.route_for_request(request, path)
+    if route is None or not isinstance(route.page, ConsultationPage):
+        return None
+    view = route.args[0] if route.args else None
+    return route.page if view == route.page.respond else None
+
+
 def csrf_failure(request, reason=""):
     """A failed CSRF check on the comment form gives the typed answers back, not a bare 403."""
-    if request.method == "POST" and request.path.endswith("/respond/"):
-        page = Page.find_for_request(request, request.path)
-        page = page.specific if page else None
-        if isinstance(page, ConsultationPage):
-            return render_form(
-                request, page, refilled(request, page), status=403, notice=CSRF_FAILED
-            )
-    return csrf.csrf_failure(request, reason=reason)
+    page = comment_form_page(request) if request.method == "POST" else None
+    if page is None:
+        return csrf.csrf_failure(request, reason=reason)
+    form = CommentForm(request.POST, sections=page.sections()).renewed()
+    return render_form(request, page, form, status=403, notice=CSRF_FAILED)

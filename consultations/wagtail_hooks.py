@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, Sn
 from consultations import admin_views
 from consultations.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.models import Comment, ConsultationPage
+from hub.models import HomePanel
 
 
 # Spreadsheet programs run cells that start with these as formulas.
@@ -163,7 +164,7 @@ def open_consultations_panel(request, home):
         return None
     return {
         "template": "components/consultations_home_panel.html",
-        "order": 10,
+        "order": HomePanel.OPEN_CONSULTATIONS,
         "consultations": consultations,
         "now": now,
     }
@@ -189,3 +190,9 @@ def respondent_data_menu_item():
 def late_entry_button(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, ConsultationPage) and admin_views.can_issue(user):
         yield admin_views.late_entry_button(page)
+
+
+@hooks.register("hub_page_cache_expiry")
+def next_consultation_change(now):
+    """Stored pages end when a consultation opens or closes, or its countdown ticks."""
+    return ConsultationPage.objects.live().next_change_after(now)

@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate, post_save
 
 
 class HubConfig(AppConfig):
@@ -8,3 +9,28 @@ class HubConfig(AppConfig):
     label = "hub"
     verbose_name = "Hub"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hub.sites import site_address_after_migrate
+
+        post_migrate.connect(site_address_after_migrate, sender=self)
+
+        from hub import page_cache
+
+        page_cache.connect_signals()
+
+        from hub.roles import page_types_with_roles
+
+        # However a page is made (admin, copy, import, demo), its roles get their rights on it.
+        for page_type in page_types_with_roles():
+            post_save.connect(
+                page_created, sender=apps.get_model(page_type), dispatch_uid=f"roles:{page_type}"
+            )
+
+
+def page_created(sender, instance, created, raw=False, **kwargs):
+    """Attach the roles' rights to a page of a type they work under, once it exists."""
+    from hub.roles import page_roles_attach
+
+    if created and not raw:
+        page_roles_attach(instance)

@@ -8,6 +8,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from hub.facets import Facet, Option
 from hub.forms import SearchForm
 from hub.pagination import paginate
 
@@ -31,23 +32,30 @@ def search(request):
         request.GET or None,
         type_choices=[(key, capfirst(m._meta.verbose_name)) for key, m in types.items()],
     )
-    context = {"form": form, "query": "", "results": None, "facets": [], "promotions": []}
+    context = {"form": form, "query": "", "results": None, "facets": [], "chosen": []}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         chosen = form.cleaned_data["type"]
         pages = Page.objects.live().public()
         facet_counts = pages.search(query).facet("content_type_id")
         content_types = ContentType.objects.get_for_models(*types.values())
-        context["facets"] = [
-            {
-                "key": key,
-                "label": capfirst(model._meta.verbose_name_plural),
-                "count": facet_counts.get(content_types[model].pk, 0),
-                "selected": key == chosen,
-            }
-            for key, model in types.items()
-            if facet_counts.get(content_types[model].pk)
-        ]
+        facet = Facet(
+            name="type",
+            label="Type of content",
+            options=[
+                Option(
+                    value=key,
+                    label=capfirst(model._meta.verbose_name_plural),
+                    count=facet_counts[content_types[model].pk],
+                    selected=key == chosen,
+                )
+                for key, model in types.items()
+                if facet_counts.get(content_types[model].pk)
+            ],
+            field=form["type"],
+        )
+        context["facets"] = [facet] if facet.options else []
+        context["chosen"] = [facet] if facet.selected else []
         if chosen:
             pages = pages.filter(content_type=content_types[types[chosen]])
         results = paginate(request, pages.search(query), PER_PAGE)
@@ -58,11 +66,11 @@ def search(request):
             .specific()
             .in_bulk()
         )
+        results.object_list = [specific[p.pk] for p in results if p.pk in specific]
         context.update(
             query=query,
-            chosen=chosen,
             results=results,
-            items=[specific[p.pk] for p in results if p.pk in specific],
+            filtered=True,
             promotions=SearchPromotion.objects.filter(
                 query__query_string=normalise_query_string(query)
             ).select_related("page")

@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import search
+from hub import search, views
 
 
 urlpatterns = [
@@ -15,14 +15,15 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("consultations/alerts/", include("consultations.urls")),
     path("sitemap.xml", sitemap),
+    path("healthz", views.healthz, name="healthz"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if not settings.AWS_STORAGE_BUCKET_NAME:
+    # Uploads in MEDIA_ROOT are served by the app itself, in production too (README).
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "hub.views.bad_request"
 handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"

@@ -1,8 +1,36 @@
-"""Error pages rendered through the site's own templates."""
+"""Error pages that render without the database, uploaded media, and the health check."""
 
-from django.http import HttpResponseServerError
+import logging
+import os
+import sys
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import InterfaceError, OperationalError, connection
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views import static
+from django.views.decorators.http import require_safe
+
+from consultations.outage import comment_not_sent
+
+
+logger = logging.getLogger(__name__)
+
+# The database is unreachable, restarting, out of connections or too slow: worth a retry.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+# Only images are served from MEDIA_ROOT; documents go through Wagtail's view and its privacy.
+PUBLIC_MEDIA = ("original_images/", "images/")
 
 
 def page_not_found(request, exception=None):
@@ -10,6 +38,76 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    """Branded 400 page; it never reads request.POST again, which may be what could not be read."""
+    return HttpResponseBadRequest(render_to_string("400.html"))
+
+
 def server_error(request):
-    """Branded 500 page, without context processors, so a broken database cannot break it."""
+    """Branded 500 page, or 503 when the database is down; neither touches the database."""
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+def service_unavailable(request):
+    """503 with Retry-After; a comment POST gets its typed answers back, ready to resend."""
+    response = comment_not_sent(request) or HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def media(request, path):
+    """An uploaded image or rendition from MEDIA_ROOT, when there is no S3 bucket to serve it."""
+    if not path.startswith(PUBLIC_MEDIA):
+        raise Http404("Not public media")
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    patch_cache_control(response, public=True, max_age=settings.MEDIA_CACHE_SECONDS)
+    # Never run as a page, whatever the file turns out to contain.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _database_ok() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone() == (1,)
+
+
+def _cache_ok() -> bool:
+    # A failing cache reads as a miss (hub.cache), so a round trip is the only sure test.
+    token = os.urandom(8).hex()
+    cache.set("hub:healthz", token, timeout=30)
+    return cache.get("hub:healthz") == token
+
+
+def _storage_ok() -> bool:
+    default_storage.exists("healthz-probe")  # S3: one request to the bucket
+    if isinstance(default_storage, FileSystemStorage):
+        location = default_storage.location
+        writable = location if os.path.isdir(location) else os.path.dirname(location)
+        return os.access(writable, os.W_OK)
+    return True
+
+
+HEALTH_CHECKS = {"database": _database_ok, "cache": _cache_ok, "storage": _storage_ok}
+
+
+def healthz(request):
+    """200 when the database, cache and media storage all answer, else 503; names no data."""
+    results = {}
+    for name, check in HEALTH_CHECKS.items():
+        try:
+            results[name] = "ok" if check() else "failing"
+        except Exception as error:  # noqa: BLE001 - any failure is reported, never raised
+            logger.warning("Health check %s failed: %s", name, type(error).__name__)
+            results[name] = "failing"
+    healthy = all(result == "ok" for result in results.values())
+    response = JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": results},
+        status=200 if healthy else 503,
+    )
+    add_never_cache_headers(response)
+    return response

@@ -45,9 +45,9 @@ class CouncilTypeViewSet(SnippetViewSet):
 class CouncilViewSet(SnippetViewSet):
     model = Council
     icon = "home"
-    list_display = ["name", "council_type", "region", "gss_code"]
-    list_filter = ["council_type", "region"]
-    search_fields = ["name", "gss_code"]
+    list_display = ["name", "council_type", "region", "gss_code", "end_date"]
+    list_filter = ["council_type", "region", "is_illustrative"]
+    search_fields = ["name", "short_name", "gss_code"]
     list_per_page = 50
 
 

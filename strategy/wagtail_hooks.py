@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from hub.models import HomePanel
 from strategy.models import FindingsPage, KeyAreaPage, ResourcePage, StrategyEditionPage
 
 
@@ -17,7 +18,7 @@ def whats_new_panel(request, home):
         return None
     return {
         "template": "components/strategy_whats_new.html",
-        "order": 20,
+        "order": HomePanel.WHATS_NEW,
         "findings": findings,
         "resources": resources,
     }
@@ -36,7 +37,7 @@ def featured_key_areas_panel(request, home):
         return None
     return {
         "template": "components/strategy_featured_key_areas.html",
-        "order": 30,
+        "order": HomePanel.FEATURED_KEY_AREAS,
         "edition": edition,
         "key_areas": key_areas,
     }

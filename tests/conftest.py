@@ -3,13 +3,27 @@ import shutil
 
 import pytest
 
+from django.apps import apps
+from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 from wagtail.models import Site
 
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Tables the demo copy leaves alone: migrations write the same content types and permissions in
+# every test database, and SQLite triggers keep the full-text tables in step with the index table.
+NOT_DEMO = {
+    "contenttypes.ContentType",
+    "auth.Permission",
+    "sessions.Session",
+    "wagtailsearch.SQLiteFTSIndexEntry",
+    "modelsearch.SQLiteFTSIndexEntry",
+}
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -49,10 +63,52 @@ def home(db):
     return home_as_default_site(title="Procurement Knowledge Hub")
 
 
+class _Discard(Exception):
+    """Raised to roll back the one-off demo build once its rows are read."""
+
+
+def demo_models():
+    """Every model with a table the demo may write to, join tables included."""
+    return [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed
+        and not model._meta.proxy
+        and not model._meta.swapped
+        and model._meta.label not in NOT_DEMO
+    ]
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """Each table's rows once the demo command has run: built once per run, then rolled back."""
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                call_command("load_demo_data", "--no-index", verbosity=0)
+                rows = {model: list(model._base_manager.order_by("pk")) for model in demo_models()}
+                raise _Discard
+        except _Discard:
+            pass
+    return rows
+
+
 @pytest.fixture
-def demo_site(db):
-    """The full demo site, built by the demo-content command."""
-    call_command("load_demo_data", "--no-index", verbosity=0)
+def demo_site(db, demo_rows):
+    """The full demo site, as the demo-content command builds it; see the module docstring."""
+    tables = [model._meta.db_table for model in demo_rows]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for sql in connection.ops.sql_flush(no_style(), tables):
+            cursor.execute(sql)
+        for model, objs in demo_rows.items():
+            if objs:
+                fields = model._meta.local_concrete_fields
+                size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
+                for i in range(0, len(objs), size):
+                    model._base_manager._insert(objs[i : i + size], fields=fields, raw=True)
+        for sql in connection.ops.sequence_reset_sql(no_style(), list(demo_rows)):
+            cursor.execute(sql)
+    cache.clear()
     return Site.objects.get(is_default_site=True)
 
 

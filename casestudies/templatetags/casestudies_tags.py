@@ -1,6 +1,6 @@
 from django import template
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from casestudies.models import CaseStudyPage
 
 
 register = template.Library()
@@ -26,13 +26,11 @@ def related_case_studies(context, page):
         finder_filter = ("category", category.slug)
     else:
         return {"case_studies": []}
-    case_studies = list(
-        case_studies.defer_streamfields().select_related("lead_council")[:RELATED_COUNT]
-    )
-    finder = CaseStudyIndexPage.objects.live().first() if finder_filter and case_studies else None
-    return {
-        "request": context.get("request"),
-        "case_studies": case_studies,
-        "finder": finder,
-        "finder_query": f"?{finder_filter[0]}={finder_filter[1]}" if finder else "",
-    }
+    case_studies = list(case_studies.for_card().with_live_finder()[:RELATED_COUNT])
+    request = context.get("request")
+    finder_url = None
+    if finder_filter and case_studies and case_studies[0].in_live_finder:
+        # The finder is the case study's parent: its URL is the case study's, one level up.
+        finder_url = case_studies[0].get_url(request=request).rstrip("/").rsplit("/", 1)[0]
+        finder_url += f"/?{finder_filter[0]}={finder_filter[1]}"
+    return {"request": request, "case_studies": case_studies, "finder_url": finder_url}

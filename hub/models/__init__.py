@@ -1,4 +1,4 @@
-from .pages import BasePage, HomePage, StandardPage
+from .pages import BasePage, HomePage, HomePanel, StandardPage
 from .settings import SiteSettings
 from .taxonomy import (
     Category,
@@ -18,6 +18,7 @@ __all__ = [
     "Council",
     "CouncilType",
     "HomePage",
+    "HomePanel",
     "KeyArea",
     "KeyAreaKind",
     "MaturityLevel",

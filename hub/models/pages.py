@@ -1,8 +1,11 @@
+import enum
+
 from django.db import models
 from django.http import Http404
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -58,10 +61,13 @@ class HomePage(BasePage):
     show_last_updated = False
 
     def route(self, request, path_components):
-        """Find the deepest page on the path in one query, not two queries per URL segment.
+        """Route as Wagtail does, reading every page on the path in one query.
 
-        What is left of the path after that page is routed by the page itself, so routable
-        pages keep their sub-routes and unknown or unpublished pages still give a 404.
+        Wagtail asks each page in turn, from the top, for its child with the next slug. Here the
+        pages on the path come in one query and are walked from the top. A routable page whose
+        sub-routes match the rest of the path serves it (so a feed wins over a child's slug),
+        as RoutablePageMixin.route does; a page with routing of any other kind of its own is
+        handed the rest of the path, as Wagtail would hand it.
         """
         if not path_components:
             return super().route(request, path_components)
@@ -69,16 +75,23 @@ class HomePage(BasePage):
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(1, len(path_components) + 1)
         ]
-        page = (
-            Page.objects.descendant_of(self)
-            .filter(url_path__in=prefixes)
-            .order_by("-depth")
-            .specific()
-            .first()
-        )
-        if page is None:
-            raise Http404
-        return page.route(request, path_components[page.depth - self.depth :])
+        on_path = {
+            page.depth: page
+            for page in Page.objects.descendant_of(self).filter(url_path__in=prefixes)
+        }
+        for depth, component in enumerate(path_components, start=self.depth + 1):
+            page = on_path.get(depth)
+            if page is None or page.slug != component:
+                raise Http404
+            remaining = path_components[depth - self.depth :]
+            page_class = page.specific_class or Page
+            if is_plain_routable(page_class):
+                serves = page.live and has_subroute(page_class, remaining)
+            else:
+                serves = page_class.route is not Page.route
+            if serves or not remaining:
+                return page.specific.route(request, remaining)
+        raise Http404
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -89,14 +102,42 @@ class HomePage(BasePage):
         return context
 
 
+@enum.unique
+class HomePanel(enum.IntEnum):
+    """Where each app's home-page panel goes, top first; each panel has its own place."""
+
+    OPEN_CONSULTATIONS = 10
+    WHATS_NEW = 20
+    LATEST_CASE_STUDIES = 30
+    FEATURED_KEY_AREAS = 40
+
+
+def is_plain_routable(page_class) -> bool:
+    """A routable page that routes exactly as RoutablePageMixin does."""
+    return (
+        issubclass(page_class, RoutablePageMixin)
+        and page_class.route is RoutablePageMixin.route
+        and page_class.resolve_subpage is RoutablePageMixin.resolve_subpage
+    )
+
+
+def has_subroute(page_class, path_components) -> bool:
+    """Whether the routable page class has a sub-route for the rest of the path."""
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{c}/" for c in path_components))
+    except Http404:
+        return False
+    return True
+
+
 def home_panels(request, home) -> list[dict]:
     """Panels other apps put on the home page through the "hub_home_panels" hook.
 
     Each hook is called with (request, home) and returns None or a dict with "template",
-    "order" (lower first) and whatever the template needs.
+    "order" (a HomePanel) and whatever the template needs.
     """
     panels = [panel for fn in hooks.get_hooks("hub_home_panels") if (panel := fn(request, home))]
-    return sorted(panels, key=lambda panel: panel.get("order", 100))
+    return sorted(panels, key=lambda panel: panel["order"])
 
 
 class StandardPage(BasePage):

@@ -2,17 +2,11 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
-
-
-class TaxonomyQuerySet(models.QuerySet):
-    """Reads shared by every taxonomy snippet."""
-
-    def by_slugs(self, slugs):
-        """Terms with the given slugs."""
-        return self.filter(slug__in=slugs)
 
 
 class Term(index.Indexed, models.Model):
@@ -22,8 +16,6 @@ class Term(index.Indexed, models.Model):
     slug = models.SlugField(max_length=150, unique=True)
     description = models.TextField(blank=True)
     sort_order = models.PositiveIntegerField(default=0)
-
-    objects = TaxonomyQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -86,10 +78,28 @@ class CouncilType(Term):
     """A type of council, such as a district or a combined authority."""
 
 
-class Council(index.Indexed, models.Model):
-    """A council or other local public body that can be named on the hub."""
+class CouncilQuerySet(models.QuerySet):
+    """Reads of councils."""
 
-    name = models.CharField(max_length=150)
+    def current(self, on=None):
+        """Authorities that have not ended by the given date (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
+
+    def ended(self, on=None):
+        """Authorities that ended on or before the given date (today by default)."""
+        return self.filter(end_date__lte=on or timezone.localdate())
+
+
+class Council(index.Indexed, models.Model):
+    """A council or other local public body that can be named on the hub.
+
+    Real English authorities come from the register in hub/data (see its README); ended ones stay
+    so that history still reads.
+    """
+
+    name = models.CharField("official name", max_length=150)
+    short_name = models.CharField(max_length=100, blank=True)
     slug = models.SlugField(max_length=150, unique=True)
     council_type = models.ForeignKey(
         CouncilType, null=True, blank=True, on_delete=models.SET_NULL, related_name="councils"
@@ -104,28 +114,78 @@ class Council(index.Indexed, models.Model):
         validators=[RegexValidator(r"^[EWSN]\d{8}$", "Enter a nine-character GSS code.")],
         help_text="Government Statistical Service code, e.g. E07000223.",
     )
+    register_code = models.CharField(
+        max_length=4,
+        blank=True,
+        help_text="The register's three- or four-letter code, e.g. ADU.",
+    )
+    combined_authority = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="constituent_councils",
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(
+        null=True, blank=True, help_text="The day the authority ended, if it has."
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaced",
+        help_text="The authority that took over when this one ended.",
+    )
+    is_illustrative = models.BooleanField(
+        default=False,
+        help_text="A fictional council used for illustrative examples; never a real authority.",
+    )
 
-    objects = TaxonomyQuerySet.as_manager()
+    objects = CouncilQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("short_name"),
         FieldPanel("slug"),
         FieldPanel("council_type"),
         FieldPanel("region"),
         FieldPanel("gss_code"),
+        FieldPanel("register_code"),
+        FieldPanel("combined_authority"),
+        FieldPanel("start_date"),
+        FieldPanel("end_date"),
+        FieldPanel("replaced_by"),
+        FieldPanel("is_illustrative"),
     ]
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("short_name"),
         index.AutocompleteField("name"),
         index.FilterField("region"),
         index.FilterField("council_type"),
+        index.FilterField("end_date"),
     ]
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gss_code"],
+                condition=~Q(gss_code=""),
+                name="hub_council_unique_gss_code",
+                violation_error_message="Another council already has this GSS code.",
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_ended(self):
+        """Whether the authority has ended by today."""
+        return self.end_date is not None and self.end_date <= timezone.localdate()
 
 
 class MaturityLevel(models.Model):

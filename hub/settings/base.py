@@ -1,9 +1,12 @@
 """Settings shared by every environment; safe for production and read from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -50,20 +53,27 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files are answered before sessions or the CMS do any work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stored pages for anonymous visitors are answered before sessions or the CMS do any work.
+    "hub.page_cache.PageCacheMiddleware",
+    # Before anything renders a template, so request.csp_nonce exists (see hub/csp.py).
+    "hub.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hub.middleware.SiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -85,15 +95,24 @@ TEMPLATES = [
     },
 ]
 
+# One connection per request by default: runserver starts a thread per request, and persistent
+# connections would leak one per thread. Production uses a pool instead (production.py).
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
         conn_health_checks=True,
     )
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address is refused before the password is checked. It
+    # only checks (the next backend signs in) but, unlike AxesStandaloneBackend, can load a user.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -108,17 +127,74 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Uploads (images, renditions, documents): an S3 bucket when AWS_STORAGE_BUCKET_NAME is set, which
+# every app server shares; otherwise MEDIA_ROOT, served by the app itself (hub.views.media).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGINS = []  # where image links point when media is not on this origin (for the CSP)
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            # A private bucket: documents keep Wagtail's privacy checks (serve_view) and image
+            # links are signed. Behind a public CDN domain, set AWS_QUERYSTRING_AUTH=0.
+            "default_acl": None,
+            "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "1") == "1",
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "86400")),
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        _endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:
+        MEDIA_ORIGINS = ["https://*.amazonaws.com"]
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Uploaded media served by the app: cached by browsers for a day (renditions never change; an
+# original replaced in the admin gets a new file name).
+MEDIA_CACHE_SECONDS = int(os.environ.get("MEDIA_CACHE_SECONDS", "86400"))
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+# Shared cache for several app servers. A Redis outage never takes the site down: every cache
+# call then answers "not cached" and logs a warning (hub.cache.RedisCache).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "hub.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+        },
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -131,10 +207,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# One JSON object per line on stderr. Messages name ids and references, never a respondent's
+# name, email address or text.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "hub.logs.JSONFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Each background task and page action logs at INFO; keep them for debugging only.
@@ -142,6 +221,9 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Whole pages kept for anonymous visitors, in seconds (hub/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = 0
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Procurement Knowledge Hub"
@@ -158,6 +240,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_I18N_ENABLED = False
+# A workflow's approval publishes; approvers need no right to publish outside it (hub.roles).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.roles.workflow_approved_publish"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Consultations
@@ -183,3 +267,67 @@ CONSULTATIONS_RETENTION_MONTHS = int(os.environ.get("CONSULTATIONS_RETENTION_MON
 # Email alerts: confirmation links work for a week; at most this many sent per address an hour.
 CONSULTATIONS_SUBSCRIBE_MAX_AGE = 7 * 24 * 60 * 60
 CONSULTATIONS_SUBSCRIBE_PER_HOUR = 3
+
+# Security headers beyond Django's own (see README "Running in production").
+# Content-Security-Policy for the public site. Inline scripts carry request.csp_nonce; the admin
+# gets its own policy (HUB_ADMIN_CSP_DIRECTIVES, applied by hub.csp.CSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # charts.css sizes each bar with a custom property in a style attribute; attributes
+        # cannot run script.
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin uses inline scripts and styles (Wagtail issue #1288). No nonce here: a directive
+# with a nonce ignores 'unsafe-inline'.
+HUB_ADMIN_CSP_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    "font-src": [SELF, "data:"],
+    "worker-src": [SELF, "blob:"],
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    ]
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Admin sign-in: 5 wrong passwords for one username from one address lock that pair for 15
+# minutes; other people behind the same address can still sign in.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "consultations.views.client_ip"
+# Log failures without the username or address (both personal data).
+AXES_VERBOSE = False
+
+# The public address of the site, written to Wagtail's default Site by `manage.py set_site` and
+# after every migrate, so emails and sitemap.xml link to the real host (port 443 means https).
+# Unset: the Site is left as the admin has it.
+SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME", "")
+SITE_PORT = int(os.environ.get("SITE_PORT", "443"))

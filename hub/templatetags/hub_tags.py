@@ -1,9 +1,11 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.forms import BoundField
 
 from wagtail.models import Page, Site
 
+from hub.facets import choice_options
 from hub.pagination import page_window
 
 
@@ -129,3 +131,35 @@ def query_string(context, **changes) -> str:
         params.pop("page", None)  # a changed filter starts again at page one
     encoded = urlencode(sorted(params.lists()), doseq=True)
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def error_anchor(field: BoundField) -> str:
+    """The id the error summary links to: the field's control, or its first radio."""
+    return field.id_for_label or field.subwidgets[0].id_for_label
+
+
+@register.simple_tag(takes_context=True)
+def shown_errors(context, field: BoundField | None) -> list:
+    """A field's errors, unless the view set show_errors=False (a form refilled, not sent)."""
+    if not field or context.get("show_errors") is False:
+        return []
+    return list(field.errors)
+
+
+@register.filter
+def select_options(options, field: BoundField) -> list:
+    """Options for the select partial: a facet's own (even none), or else the field's choices."""
+    return options if isinstance(options, list) else choice_options(field)
+
+
+@register.filter
+def fields(form, names: str) -> list[BoundField]:
+    """Some of a form's fields, named with spaces between: form|fields:"a b"."""
+    return [form[name] for name in names.split()]
+
+
+@register.filter
+def thousands(number) -> str:
+    """A whole number with thousands separators: 10,000."""
+    return f"{int(number):,}"

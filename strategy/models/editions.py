@@ -134,11 +134,6 @@ class ThemePage(BasePage):
     parent_page_types = ["strategy.StrategyEditionPage"]
     subpage_types = ["strategy.KeyAreaPage"]
 
-    @property
-    def edition(self):
-        """The edition this theme belongs to."""
-        return StrategyEditionPage.objects.ancestor_of(self).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = KeyAreaPage.objects.child_of(self).live().defer_streamfields()
@@ -242,14 +237,6 @@ class CategoryStrategyIndexPage(BasePage):
         return context
 
 
-class CategoryStrategyQuerySet(PageQuerySet):
-    """Reads over category strategies."""
-
-    def drafts(self):
-        """Strategies out as drafts for consultation."""
-        return self.filter(status=CategoryStrategyStatus.DRAFT)
-
-
 class CategoryStrategyPageTag(TaggedItemBase):
     """A tag on a category strategy."""
 
@@ -289,8 +276,6 @@ class CategoryStrategyPage(BasePage):
         help_text="Supporting documents, such as model clauses or a councillor's guide.",
     )
     tags = ClusterTaggableManager(through=CategoryStrategyPageTag, blank=True)
-
-    objects = PageManager.from_queryset(CategoryStrategyQuerySet)()
 
     content_panels = [
         *BasePage.content_panels,

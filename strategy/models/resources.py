@@ -12,6 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.facets import form_facets
 from hub.models import BasePage
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
@@ -40,8 +41,15 @@ class ResourceIndexPage(BasePage):
         form = ResourceFilterForm(request.GET)
         form.is_valid()
         resources = ResourcePage.objects.child_of(self).live().filtered(**form.filters())
-        page_obj = paginate(request, resources.for_listing(), PER_PAGE)
-        context.update(form=form, page_obj=page_obj, resources=page_obj.object_list)
+        facets = form_facets(form)
+        chosen = [facet for facet in facets if facet.selected]
+        context.update(
+            form=form,
+            facets=facets,
+            chosen=chosen,
+            results=paginate(request, resources.for_listing(), PER_PAGE),
+            filtered=bool(chosen),
+        )
         return context
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from casestudies.enums import FACETS
+from casestudies.facets import FACETS
 from tests.casestudies.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyOutcomeFactory,
@@ -127,8 +127,8 @@ def titles(response) -> list[str]:
 
 
 def facet_options(response, name) -> dict:
-    facet = next(f for f in response.context["facets"] if f["name"] == name)
-    return {str(option["value"]): option["count"] for option in facet["options"]}
+    facet = next(f for f in response.context["facets"] if f.name == name)
+    return {str(option.value): option.count for option in facet.options}
 
 
 def test_the_finder_lists_every_live_case_study_newest_first(client, index, library):
@@ -189,14 +189,14 @@ def test_facet_counts_with_a_theme_chosen(client, index, library):
 def test_every_facet_count_equals_the_results_of_choosing_it(client, index, library, params):
     response = client.get(index.url, params)
     for facet in response.context["facets"]:
-        for option in facet["options"]:
-            chosen = {**params, facet["name"]: option["value"]}
+        for option in facet.options:
+            chosen = {**params, facet.name: option.value}
             result = client.get(index.url, chosen)
-            assert result.context["results"].paginator.count == option["count"], (
-                facet["name"],
-                option["value"],
+            assert result.context["results"].paginator.count == option.count, (
+                facet.name,
+                option.value,
             )
-    assert [f["name"] for f in response.context["facets"]] == list(FACETS)
+    assert [f.name for f in response.context["facets"]] == list(FACETS)
 
 
 def test_sort_by_largest_saving_puts_case_studies_without_savings_last(client, index, library):

@@ -22,7 +22,7 @@ from casestudies.services import (
     casestudy_index_prepare,
 )
 from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-from tests.factories import home_as_default_site
+from tests.factories import StandardPageFactory, home_as_default_site
 
 
 LONDON = ZoneInfo("Europe/London")
@@ -139,6 +139,41 @@ class EditorTests(ModerationTestCase):
         self.assertContains(self.client.get("/case-studies/"), page.title)
 
 
+class ModeratorTests(ModerationTestCase):
+    """Must show 3: moderators publish only by approving in a workflow."""
+
+    def setUp(self):
+        self.client.force_login(self.moderator)
+
+    def edit_url(self, page):
+        return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+    def test_the_editor_offers_a_moderator_submit_but_no_publish(self):
+        page = CaseStudyPageFactory(parent=self.index, live=False)
+        response = self.client.get(self.edit_url(page))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, 'name="action-submit"')
+        self.assertNotContains(response, 'name="action-publish"')
+
+    def test_a_moderator_cannot_publish_a_case_study_outside_the_workflow(self):
+        page = CaseStudyPageFactory(parent=self.index, live=False, slug="draft-study")
+        data = self.form_data("draft-study", title="Published around moderation")
+        response = self.client.post(self.edit_url(page), {**data, "action-publish": "1"})
+        self.assertIn(response.status_code, (200, 302, 403))
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertFalse(WorkflowState.objects.for_instance(page).exists())
+        self.assertFalse(CaseStudyPage.objects.live().filter(slug="draft-study").exists())
+        self.assertFalse(page.permissions_for_user(self.moderator).can_publish())
+
+    def test_a_moderator_cannot_publish_any_other_page_either(self):
+        page = StandardPageFactory(parent=self.home, live=False)
+        self.assertTrue(page.permissions_for_user(self.moderator).can_edit())
+        self.assertFalse(page.permissions_for_user(self.moderator).can_publish())
+        response = self.client.get(self.edit_url(page))
+        self.assertNotContains(response, 'name="action-publish"')
+
+
 class ScheduledPublishingTests(ModerationTestCase):
     def test_a_case_study_scheduled_for_tomorrow_appears_only_once_it_is_due(self):
         today = datetime(2026, 6, 30, 10, 0, tzinfo=LONDON)
@@ -146,7 +181,11 @@ class ScheduledPublishingTests(ModerationTestCase):
         with time_machine.travel(today, tick=False):
             page = CaseStudyPageFactory(parent=self.index, title="Scheduled case study", live=False)
             page.go_live_at = tomorrow
-            page.save_revision(user=self.moderator).publish(user=self.moderator)
+            page.save_revision(user=self.editor)
+            # Scheduled through the workflow: the editor submits, a moderator approves.
+            state = page.get_workflow().start(page, self.editor)
+            task_state = state.current_task_state
+            task_state.task.specific.on_action(task_state, self.moderator, "approve")
             page.refresh_from_db()
             self.assertFalse(page.live)
             self.assertEqual(page.get_latest_revision().approved_go_live_at, tomorrow)

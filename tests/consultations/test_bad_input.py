@@ -315,12 +315,49 @@ class TestAbuse:
             assert send(client, consultation, clock).status_code == 303
         response = send(client, consultation, clock, text="Eleventh")
         assert response.status_code == 429
+        assert 0 < int(response["Retry-After"]) <= 600
         assert "Eleventh" in response.content.decode()
         assert "Too many responses" in response.content.decode()
         assert Comment.objects.count() == 10
         # Another address, such as a neighbouring council, is not affected.
         other = send(client, consultation, clock, extra={"REMOTE_ADDR": "198.51.100.7"})
         assert other.status_code == 303
+
+    @override_settings(CONSULTATIONS_RATE_LIMIT=10, CONSULTATIONS_RATE_WINDOW=600)
+    def test_the_limit_holds_across_a_window_boundary_and_429_says_when_to_retry(
+        self, client, consultation, clock
+    ):
+        clock.move_to(datetime(2026, 6, 15, 10, 9, 0, tzinfo=UTC))
+        forms = [form_data(text=f"Comment {n}") for n in range(11)]
+        clock.move_to(datetime(2026, 6, 15, 10, 9, 50, tzinfo=UTC))
+        for data in forms[:10]:
+            assert client.post(respond_url(consultation), data).status_code == 303
+        # 15 seconds later the clock is in a new 10-minute window; a fixed window would reset.
+        clock.move_to(datetime(2026, 6, 15, 10, 10, 5, tzinfo=UTC))
+        refused = client.post(respond_url(consultation), forms[10])
+        assert refused.status_code == 429
+        assert "Comment 10" in refused.content.decode()
+        wait = int(refused["Retry-After"])
+        assert wait == 55, "the 10 posts at 10:09:50 weigh less as the window slides"
+        clock.shift(timedelta(seconds=wait - 2))
+        assert client.post(respond_url(consultation), forms[10]).status_code == 429
+        clock.shift(timedelta(seconds=2))
+        assert client.post(respond_url(consultation), forms[10]).status_code == 303
+        assert Comment.objects.count() == 11
+
+    @override_settings(CONSULTATIONS_RATE_LIMIT=1)
+    def test_a_cache_outage_lets_comments_through_and_is_logged(
+        self, client, consultation, clock, monkeypatch, caplog
+    ):
+        from django.core.cache import cache
+
+        def down(*args, **kwargs):
+            raise ConnectionError("cache unreachable")
+
+        monkeypatch.setattr(cache, "incr", down)
+        for _ in range(3):
+            assert send(client, consultation, clock).status_code == 303
+        assert "Rate limit not applied" in caplog.text
 
     def test_the_default_limit_lets_a_council_office_respond(self, client, consultation, clock):
         for _ in range(40):
@@ -362,6 +399,18 @@ class TestAbuse:
         response = client.post("/search/", {"q": "x"})
         assert response.status_code == 403
 
+    def test_a_csrf_failure_on_a_consultation_not_at_its_form_is_the_plain_403(
+        self, index, draft, clock
+    ):
+        # The path ends in /respond/, but Wagtail routes it to a consultation's own page.
+        page = ConsultationPageFactory(parent=index, slug="respond", strategy=draft)
+        page.save_revision().publish()
+        client = Client(enforce_csrf_checks=True)
+        response = client.post(page.url, form_data(text="Not a comment form"))
+        assert page.url.endswith("/respond/")
+        assert response.status_code == 403
+        assert "Not a comment form" not in response.content.decode()
+
     @pytest.mark.parametrize("method", ["put", "delete", "patch", "trace"])
     def test_33_other_methods_are_not_allowed(self, client, consultation, clock, method):
         response = getattr(client, method)(respond_url(consultation))
@@ -398,12 +447,12 @@ class TestAbuse:
     ):
         from django.db import OperationalError
 
-        from consultations import views
+        from consultations import services
 
         def down(**kwargs):
             raise OperationalError("server closed the connection unexpectedly")
 
-        monkeypatch.setattr(views, "comment_create", down)
+        monkeypatch.setattr(services, "comment_create", down)
         response = send(client, consultation, clock, text="Not lost")
         assert_sent_back(response, "Not lost", "Sorry, there is a problem", status=503)
         assert response["Retry-After"] == "60"

@@ -31,7 +31,7 @@ def test_search_finds_a_key_area_by_a_word_from_its_body(client, pages):
 @pytest.mark.django_db
 def test_search_results_filter_by_content_type_with_counts(client, pages):
     response = client.get("/search/", {"q": "register"})
-    facets = {f["key"]: f["count"] for f in response.context["facets"]}
+    facets = {o.value: o.count for o in response.context["facets"][0].options}
     assert facets == {"keyareapage": 1, "standardpage": 1}
 
     filtered = client.get("/search/", {"q": "register", "type": "standardpage"})

@@ -96,7 +96,7 @@ def test_every_guidance_page_is_found_by_search(client):
         ("Modernising procurement", "/strategy/2014/modernising-procurement/"),
     ]:
         response = client.get("/search/", {"q": query})
-        urls = [item.url for item in response.context["items"]]
+        urls = [item.url for item in response.context["results"]]
         assert expected in urls, (query, urls)
 
 

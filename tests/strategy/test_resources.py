@@ -60,12 +60,12 @@ class ResourceListingTests(PageTestCase):
         )
 
     def titles(self, response) -> list[str]:
-        return sorted(r.title for r in response.context["resources"])
+        return sorted(r.title for r in response.context["results"])
 
     def test_listing_shows_every_resource_with_download_type_and_size(self):
         response = self.client.get(self.library.url)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(len(response.context["resources"]), 4)
+        self.assertEqual(len(response.context["results"]), 4)
         self.assertContains(response, "(PDF, 3 KB)")
         self.assertContains(response, 'href="/documents/')
 
@@ -95,7 +95,7 @@ class ResourceListingTests(PageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Some filters could not be used")
         self.assertContains(response, "govuk-error-message")
-        self.assertEqual(len(response.context["resources"]), 4)
+        self.assertEqual(len(response.context["results"]), 4)
 
     def test_invalid_filter_is_ignored_while_valid_ones_still_apply(self):
         response = self.client.get(self.library.url, {"type": "guide", "theme": "nope"})
@@ -135,7 +135,7 @@ class ResourceListingQueryCountTests(PageTestCase):
         with CaptureQueriesContext(connection) as queries:
             response = self.client.get(library.url, {"theme": theme.slug})
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.context["page_obj"].paginator.count, count)
+        self.assertEqual(response.context["results"].paginator.count, count)
         library.get_descendants().delete()
         library.delete()
         return len(queries)

@@ -1,0 +1,81 @@
+"""Demo consultations: the two spring 2017 category-strategy consultations and an open one.
+
+The content is in consultations.toml beside this file. Each consultation finds its draft among
+the category strategies the strategy demo loads, by path.
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from consultations.models import ConsultationPage
+from consultations.services import Respondent, comment_create
+from consultations.times import to_london
+from hub.demo.kit import DemoContext, load_pages, read_data
+
+
+def load_managers() -> None:
+    """Consultation managers read and moderate comments and export them."""
+    managers, _ = Group.objects.get_or_create(name="Consultation managers")
+    managers.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="consultations",
+            codename__in=["view_comment", "change_comment"],
+        ),
+        *Permission.objects.filter(codename="access_admin"),
+    )
+
+
+def dated(how_responses_used: str):
+    """Completes a consultation row: shared text, and dates counted from the day of loading."""
+    today = to_london(timezone.now()).date()
+
+    def prepare(row: dict) -> dict:
+        row = dict(row)
+        if row["model"] != "consultations.ConsultationPage":
+            return row
+        row.setdefault("how_responses_used", how_responses_used)
+        if "opens_days_from_load" in row:
+            row["opening_date"] = today + timedelta(days=row.pop("opens_days_from_load"))
+            row["closing_date"] = today + timedelta(days=row.pop("closes_days_from_load"))
+        return row
+
+    return prepare
+
+
+def sample_comments(ctx: DemoContext, consultation: ConsultationPage, rows: list[dict]) -> None:
+    """A few comments from fictional councils, stored through the service like any other."""
+    if not consultation.is_open_at(timezone.now()):
+        return
+    councils = ctx.shared["councils"]
+    sections = consultation.sections()
+    for row in rows:
+        slug, name = row["council"], row["name"]
+        number = row.get("section")
+        comment_create(
+            consultation=consultation,
+            idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo:{consultation.slug}:{slug}"),
+            respondent=Respondent(
+                name=name,
+                email=f"{name.split()[0].lower()}@{slug}.example",
+                council=councils[slug],
+                organisation_other="",
+                role=row["role"],
+                response_type=row["response_type"],
+                consent_publish_organisation=True,
+            ),
+            text=row["text"],
+            section_id=sections[number - 1]["id"] if number and sections else "",
+            confirm_by_email=False,
+        )
+
+
+def load(ctx: DemoContext) -> None:
+    """The consultation listing, three consultations and sample comments on the open one."""
+    data = read_data(__name__, "consultations")
+    pages = load_pages(ctx, data["pages"], prepare=dated(data["how_responses_used"]))
+    load_managers()
+    open_one = pages["/consultations/construction-category-strategy-2026/"]
+    sample_comments(ctx, open_one, data["comments"])

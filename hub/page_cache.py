@@ -1,0 +1,250 @@
+"""Whole pages for anonymous visitors, kept in the Django cache and correct by construction.
+
+Two rules decide how long a stored page may be served, with no map of what shows what:
+
+- Every stored page records the site-wide generation number it was rendered in, and is served
+  only while that is still the current one. Any saved or deleted content (pages, snippets,
+  settings, images, documents, tags, sites, redirects...) bumps it once the transaction
+  commits, so the next request renders afresh. Only models that record activity rather than
+  content (IGNORED_MODELS) leave it alone. Running ``migrate`` (every deploy) bumps it too, so
+  new templates show at once.
+- A stored page also ends at the next instant anything shown changes by the clock alone, such as
+  a consultation opening, closing or counting down a day: each ``hub_page_cache_expiry`` hook
+  returns that instant, and every page's lifetime is capped by the earliest.
+
+Only anonymous GETs without cookies (other than the CSRF cookie) are answered from the cache,
+and only 200 responses that set no cookie, carry no CSRF token, are not private or
+``no-cache``, vary on nothing but cookies, and were rendered for an anonymous visitor are stored.
+"""
+
+import base64
+import hashlib
+import os
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re
+
+from wagtail import hooks
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+
+GENERATION_KEY = "pagecache:generation"
+# Longer query strings are not worth a cache entry (and would let anyone fill the cache).
+MAX_QUERY_LENGTH = 1000
+# Models that record activity, not content shown to visitors: saving them changes no page.
+IGNORED_APPS = {"sessions", "admin", "wagtailadmin", "wagtailsearch"}
+IGNORED_MODELS = {
+    "auth.user",  # last_login on every sign-in
+    "auth.user_groups",
+    "auth.user_user_permissions",
+    "wagtailusers.userprofile",
+    "wagtailcore.revision",  # drafts; publishing sends page_published
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.referenceindex",
+    "wagtailcore.uploadedfile",
+    "wagtailimages.rendition",  # made on first view of an image size
+    "consultations.comment",  # visitors' comments are never shown on the site
+    "consultations.commentemail",
+}
+# Response headers that make a page depend on more than its URL.
+HARMLESS_VARY = {"cookie", "accept-encoding"}
+UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
+
+
+def page_cache():
+    """The cache that holds pages: Django's default one."""
+    return caches["default"]
+
+
+def generation(cache) -> int | None:
+    """The current generation, started at a value no earlier generation can have had."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # A fresh number, so pages of a lost generation counter can never match again.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def bump_generation() -> None:
+    """Start a new generation: every page stored so far is no longer served."""
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def content_changed(**kwargs) -> None:
+    """Bump the generation once the change is committed, so no render sees it half-done."""
+    sender = kwargs.get("sender")
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and (meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS):
+        return
+    transaction.on_commit(bump_generation, robust=True)
+
+
+def connect_signals() -> None:
+    """Listen for every change that may show on a page (called once, from HubConfig.ready)."""
+    signals = {
+        "save": post_save,
+        "delete": post_delete,
+        "m2m": m2m_changed,
+        "publish": page_published,
+        "unpublish": page_unpublished,
+        "move": post_page_move,
+    }
+    for name, signal in signals.items():
+        signal.connect(content_changed, dispatch_uid=f"page_cache_{name}")
+    post_migrate.connect(deployed, dispatch_uid="page_cache_migrate")
+
+
+def deployed(**kwargs) -> None:
+    """Templates and code may have changed with the deploy: start a new generation."""
+    bump_generation()
+
+
+def next_change(now) -> float | None:
+    """The earliest instant after ``now`` at which some page changes by the clock alone."""
+    instants = [fn(now) for fn in hooks.get_hooks("hub_page_cache_expiry")]
+    instants = [instant for instant in instants if instant is not None]
+    return min(instants).timestamp() if instants else None
+
+
+def next_change_cached(cache, gen: int, now) -> float | None:
+    """next_change, worked out once per generation until that instant passes."""
+    key = f"pagecache:expiry:{gen}"
+    value = cache.get(key)
+    if value is None or (value and value <= now.timestamp()):
+        instant = next_change(now)
+        value = instant or 0  # 0: nothing changes by the clock
+        timeout = settings.PAGE_CACHE_SECONDS
+        if instant:
+            timeout = min(timeout, int(instant - now.timestamp()))
+        if timeout >= 1:
+            cache.set(key, value, timeout)
+    return value or None
+
+
+def cache_key(request) -> str | None:
+    """The page's key: scheme, host, path and the sorted query parameters."""
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    # Parameter order does not change a Django QueryDict; the order of one name's values does.
+    params = urlencode(sorted(parse_qsl(query, keep_blank_values=True), key=lambda kv: kv[0]))
+    url = f"{request.scheme}://{host}{request.path}?{params}"
+    return f"pagecache:page:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def may_answer(request) -> bool:
+    """A GET or HEAD from someone with no cookie but the CSRF one, so nobody signed in."""
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return all(name == settings.CSRF_COOKIE_NAME for name in request.COOKIES)
+
+
+def may_store(request, response) -> bool:
+    """A plain 200 page for an anonymous visitor with nothing private or one-off in it."""
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    directives = cc_delim_re.split(response.get("Cache-Control", ""))
+    cache_control = {directive.split("=")[0].strip().lower() for directive in directives}
+    if cache_control & UNCACHEABLE_CACHE_CONTROL:
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if vary - HARMLESS_VARY:
+        return False
+    # Belt and braces: a form with a CSRF token is never stored, however it was rendered.
+    return b"csrfmiddlewaretoken" not in response.content
+
+
+def fresh_nonce(request) -> str:
+    """The nonce for this response: the CSP middleware's if it ran, else a new one like it."""
+    if hasattr(request, "csp_nonce"):
+        return str(request.csp_nonce)
+    return base64.b64encode(os.urandom(16)).decode("ascii")
+
+
+class PageCacheMiddleware:
+    """Answer anonymous GETs from the page cache, and store what may be stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        key = cache_key(request) if seconds and may_answer(request) else None
+        if key is None:
+            return self.get_response(request)
+        cache = page_cache()
+        # One round trip: the generation and the stored page, which records its own generation.
+        found = cache.get_many([GENERATION_KEY, key])
+        gen = found.get(GENERATION_KEY) or generation(cache)
+        entry = found.get(key)
+        if entry and entry["generation"] == gen and time.time() < entry["expires"]:
+            return self.replay(request, entry)
+        # The generation was read before rendering: a change committed meanwhile leaves this
+        # render's entry marked with the old generation, never served again.
+        response = self.get_response(request)
+        if gen is not None and may_store(request, response):
+            self.store(cache, key, gen, request, response, seconds)
+        return response
+
+    def store(self, cache, key, gen, request, response, seconds):
+        """Keep the response until the generation changes or the next clock-driven change."""
+        now = timezone.now()
+        instant = next_change_cached(cache, gen, now)
+        timeout = seconds if instant is None else min(seconds, int(instant - now.timestamp()))
+        if timeout < 1:
+            return
+        nonce = getattr(request, "_csp_nonce", None)
+        entry = {
+            "status": response.status_code,
+            "headers": list(response.headers.items()),
+            "content": response.content,
+            # The CSP nonce in the header and the body, swapped for a fresh one on each replay.
+            "nonce": nonce if isinstance(nonce, str) else None,
+            "generation": gen,
+            "stored": now.timestamp(),
+            "expires": now.timestamp() + timeout,
+        }
+        cache.set(key, entry, timeout)
+
+    def replay(self, request, entry) -> HttpResponse:
+        """The stored response, with a fresh CSP nonce if it carries one."""
+        content, headers = entry["content"], entry["headers"]
+        if entry["nonce"]:
+            old, new = entry["nonce"], fresh_nonce(request)
+            content = content.replace(old.encode(), new.encode())
+            headers = [(name, value.replace(old, new)) for name, value in headers]
+        response = HttpResponse(content, status=entry["status"], headers=dict(headers))
+        if "Content-Length" in response:
+            response["Content-Length"] = str(len(content))
+        response["Age"] = str(max(0, int(time.time() - entry["stored"])))
+        return response

@@ -1,0 +1,198 @@
+"""Every role (an auth group) and exactly what it may do: the one place rights are declared.
+
+Migrations apply the declaration with roles_sync, so a fresh database has every role without
+the demo. Page rights on a page type (the case study finder, the consultation listing) attach
+to each page of that type as it is created (page_roles_attach). To change a role, edit ROLES
+and add a hub migration that runs roles_sync again.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps as django_apps
+
+
+ROOT = "root"  # page rights on the tree's root reach every page
+SNIPPET_ACTIONS = ("add", "change", "delete", "view")
+TAXONOMY = ("theme", "keyarea", "category", "region", "counciltype", "council", "maturitylevel")
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+CASE_STUDY_EDITORS = "Case study editors"
+CONSULTATION_MANAGERS = "Consultation managers"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A group's rights: model permissions, on the root collection and on pages by type."""
+
+    name: str
+    permissions: tuple[str, ...] = ()  # "app_label.codename"
+    collection_permissions: tuple[str, ...] = ()  # "app_label.codename" on the root collection
+    page_permissions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> codenames
+
+
+ROLES = (
+    # LGA staff write every page type and submit it; a moderator's approval publishes it.
+    Role(
+        EDITORS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            *(
+                f"hub.{action}_{model}"
+                for model in TAXONOMY
+                for action in ("add", "change", "delete", "view")
+            ),
+        ),
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.change_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
+        ),
+        page_permissions={ROOT: ("add_page", "change_page")},
+    ),
+    # Moderators review and approve in the workflows; they never publish around them.
+    Role(
+        MODERATORS,
+        permissions=("wagtailadmin.access_admin",),
+        collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
+        page_permissions={ROOT: ("change_page", "lock_page", "unlock_page")},
+    ),
+    # Case studies only, and every one through the case study moderation workflow.
+    Role(
+        CASE_STUDY_EDITORS,
+        permissions=("wagtailadmin.access_admin",),
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.choose_document",
+        ),
+        page_permissions={"casestudies.casestudyindexpage": ("add_page", "change_page")},
+    ),
+    # Run consultations: open and close them on time, moderate and export the comments, let a
+    # late comment in, and find, export or erase what is held for one email address.
+    Role(
+        CONSULTATION_MANAGERS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "consultations.view_comment",
+            "consultations.change_comment",
+            "consultations.add_lateentrylink",
+            "consultations.erase_respondent_data",
+        ),
+        collection_permissions=("wagtaildocs.add_document", "wagtaildocs.choose_document"),
+        page_permissions={
+            "consultations.consultationindexpage": ("add_page", "change_page", "publish_page")
+        },
+    ),
+)
+
+
+def _permission(apps, label: str):
+    """The permission "app_label.codename"; None while its model is not migrated yet.
+
+    Django makes default permissions after migrating, so on a fresh database one a role needs
+    may not exist yet: it is made here, exactly as Django would make it.
+    """
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = label.split(".")
+    found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    if found:
+        return found
+    action, _, model_name = codename.partition("_")
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return None  # a later migration adds the model, and runs roles_sync again
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+    return Permission.objects.create(
+        codename=codename,
+        content_type=content_type,
+        name=f"Can {action} {model._meta.verbose_name_raw}",
+    )
+
+
+def _pages(apps, page_type: str):
+    """The pages a role's page rights apply to: the root, or every page of one type."""
+    Page = apps.get_model("wagtailcore", "Page")
+    if page_type == ROOT:
+        return Page.objects.filter(depth=1)
+    app_label, model = page_type.split(".")
+    return Page.objects.filter(content_type__app_label=app_label, content_type__model=model)
+
+
+def roles_sync(apps=django_apps, schema_editor=None) -> None:
+    """Give every role exactly its declared rights, on every page they apply to (migrations)."""
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    root_collection = Collection.objects.filter(depth=1).first()
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role.name)
+        group.permissions.set(
+            [p for p in (_permission(apps, label) for label in role.permissions) if p]
+        )
+        collection_rights = {
+            (root_collection.pk, permission.pk)
+            for label in role.collection_permissions
+            if root_collection and (permission := _permission(apps, label))
+        }
+        page_rights = {
+            (page_pk, permission.pk)
+            for page_type, codenames in role.page_permissions.items()
+            for codename in codenames
+            if (permission := _permission(apps, f"wagtailcore.{codename}"))
+            for page_pk in _pages(apps, page_type).values_list("pk", flat=True)
+        }
+        for model, rights, target in (
+            (GroupCollectionPermission, collection_rights, "collection_id"),
+            (GroupPagePermission, page_rights, "page_id"),
+        ):
+            existing = set(model.objects.filter(group=group).values_list(target, "permission_id"))
+            for target_pk, permission_pk in existing - rights:
+                model.objects.filter(
+                    group=group, permission_id=permission_pk, **{target: target_pk}
+                ).delete()
+            model.objects.bulk_create(
+                model(group=group, permission_id=permission_pk, **{target: target_pk})
+                for target_pk, permission_pk in rights - existing
+            )
+
+
+def page_roles_attach(page) -> None:
+    """Give each role its rights on a newly created page of a type it works under."""
+    from django.contrib.auth.models import Group, Permission
+
+    from wagtail.models import GroupPagePermission
+
+    page_type = page.specific_class._meta.label_lower
+    for role in ROLES:
+        codenames = role.page_permissions.get(page_type)
+        if not codenames:
+            continue
+        group, _ = Group.objects.get_or_create(name=role.name)
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def workflow_approved_publish(workflow_state, user=None) -> None:
+    """Publish what a finished workflow approved.
+
+    Wagtail's own finish action also demands the publish right of whoever approves last, so
+    moderators would need it, and with it could publish any page around the workflow. Having
+    approved in the workflow is the right to publish here.
+    """
+    revision = workflow_state.content_object.get_latest_revision()
+    revision.publish(user=user, skip_permission_checks=True)
+
+
+def page_types_with_roles() -> set[str]:
+    """The page types ("app_label.model") that some role has rights under."""
+    return {page_type for role in ROLES for page_type in role.page_permissions} - {ROOT}

@@ -1,0 +1,287 @@
+"""The anonymous page cache: changes show at once, clock-driven states end it, nothing private."""
+
+import pickle
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+
+from hub.models import SiteSettings
+from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
+from tests.factories import CouncilFactory, StandardPageFactory
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on, empty before and after the test."""
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish a page's latest content the way the admin does, committing its transaction."""
+
+    def publish(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+
+    return publish
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def assert_cached(client, url):
+    """The page is now answered from the cache (a replay carries an Age header)."""
+    assert "Age" in get(client, url)
+
+
+def stored_entries():
+    """Every page held in the (in-memory) test cache."""
+    items = cache._cache.items()
+    return [pickle.loads(value) for key, value in items if ":pagecache:page:" in key]  # noqa: S301
+
+
+def test_publishing_a_page_shows_on_the_next_get(client, home, page_cache, publish):
+    page = StandardPageFactory(parent=home, title="Guides", slug="guides")
+    get(client, "/guides/")
+    assert_cached(client, "/guides/")
+
+    page.title = "Guides for buyers"
+    publish(page)
+
+    response = get(client, "/guides/")
+    assert "Age" not in response
+    assert "Guides for buyers" in response.content.decode()
+
+
+def test_a_snippet_shown_on_another_page_shows_on_the_next_get(
+    client, home, page_cache, django_capture_on_commit_callbacks
+):
+    council = CouncilFactory(name="Northmoor County Council")
+    case_study = CaseStudyPageFactory(
+        parent=CaseStudyIndexPageFactory(parent=home), slug="pipeline", lead_council=council
+    )
+    url = case_study.url
+    assert "Northmoor County Council" in get(client, url).content.decode()
+    assert_cached(client, url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        council.name = "Northmoor Council"
+        council.save()
+
+    assert "Northmoor Council<" in get(client, url).content.decode()
+
+
+def test_a_document_listed_on_a_page_shows_on_the_next_get(
+    client, home, page_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = Document.objects.create(
+            title="Pipeline template", file=ContentFile(b"a,b\n", name="pipeline.csv")
+        )
+    StandardPageFactory(parent=home, slug="downloads", body=[("document", {"document": document})])
+    assert "Pipeline template" in get(client, "/downloads/").content.decode()
+    assert_cached(client, "/downloads/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document.title = "Forward pipeline template"
+        document.save()
+
+    assert "Forward pipeline template" in get(client, "/downloads/").content.decode()
+
+
+def test_site_settings_show_on_the_next_get(
+    client, home, page_cache, django_capture_on_commit_callbacks
+):
+    get(client, "/")
+    assert_cached(client, "/")
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings = SiteSettings.for_site(home.get_site())
+        site_settings.feedback_email = "new-feedback@example.gov.uk"
+        site_settings.save()
+    assert "new-feedback@example.gov.uk" in get(client, "/").content.decode()
+
+
+def test_a_change_rolled_back_or_not_yet_committed_does_not_end_the_generation(
+    client, home, page_cache
+):
+    page = StandardPageFactory(parent=home, slug="guides")
+    get(client, "/guides/")
+    # The test's own transaction never commits, so no on-commit bump runs.
+    page.save_revision().publish()
+    assert_cached(client, "/guides/")
+
+
+def test_query_strings_are_keys_in_any_order(client, home, page_cache):
+    index = CaseStudyIndexPageFactory(parent=home)
+    CaseStudyPageFactory(parent=index, year=2024)
+    get(client, "/case-studies/?year=2024&sort=saving")
+    assert_cached(client, "/case-studies/?sort=saving&year=2024")
+    assert "Age" not in get(client, "/case-studies/?year=2023&sort=saving")
+
+
+def test_a_consultation_cached_a_second_before_closing_shows_closed_a_second_after(
+    client, home, page_cache
+):
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    closes = consultation.closes_at  # 23:00 UTC on 30 June 2026: UK midnight
+    with time_machine.travel(closes - timedelta(seconds=1), tick=False) as clock:
+        before = get(client, consultation.url)
+        assert "Open" in before.content.decode()
+        clock.shift(timedelta(seconds=0.5))
+        assert_cached(client, consultation.url)
+        clock.shift(timedelta(seconds=1.5))  # one second after closing
+        after = get(client, consultation.url)
+    assert "Age" not in after
+    assert "Closed" in after.content.decode()
+    assert "We are analysing your feedback" in after.content.decode()
+
+
+def test_an_open_consultation_page_ends_at_the_next_uk_midnight(client, home, page_cache):
+    """Its countdown ("Closing in 3 days") drops by one at each UK midnight."""
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    # 22:59:59 UTC on 26 June is 23:59:59 BST: four days left, then three.
+    with time_machine.travel(datetime(2026, 6, 26, 22, 59, 59, tzinfo=UTC), tick=False) as clock:
+        assert "Closing in 4 days" in get(client, consultation.url).content.decode()
+        clock.shift(timedelta(seconds=2))
+        assert "Closing in 3 days" in get(client, consultation.url).content.decode()
+
+
+def test_a_forthcoming_consultation_opens_on_time_on_every_page(client, home, page_cache):
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    with time_machine.travel(consultation.opens_at - timedelta(seconds=1), tick=False) as clock:
+        assert "Forthcoming" in get(client, index.url).content.decode()
+        assert "Closing in" not in get(client, "/").content.decode()
+        assert_cached(client, "/")
+        clock.shift(timedelta(seconds=2))
+        assert "Closing in" in get(client, index.url).content.decode()
+        assert "Closing in" in get(client, "/").content.decode()
+
+
+def test_the_comment_form_sets_a_cookie_and_is_never_stored_or_served(client, home, page_cache):
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    url = consultation.url + "respond/"
+    with time_machine.travel(consultation.opens_at + timedelta(days=1)):
+        first = client.get(url)
+        assert first.status_code == 200
+        assert b"csrfmiddlewaretoken" in first.content
+        second = client.get(url)
+    assert "Age" not in second
+    assert stored_entries() == []
+
+
+def test_signed_in_users_are_never_served_from_nor_stored_in_the_cache(
+    client, home, page_cache, admin_user
+):
+    StandardPageFactory(parent=home, slug="guides")
+    client.force_login(admin_user)
+    get(client, "/guides/")
+    assert stored_entries() == []
+
+    anonymous = type(client)()
+    get(anonymous, "/guides/")
+    assert len(stored_entries()) == 1
+    response = get(client, "/guides/")
+    assert "Age" not in response
+
+
+def test_any_cookie_but_the_csrf_one_bypasses_the_cache(client, home, page_cache):
+    StandardPageFactory(parent=home, slug="guides")
+    get(client, "/guides/")
+    client.cookies["csrftoken"] = "x" * 32
+    assert_cached(client, "/guides/")
+    client.cookies["sessionid"] = "whatever"
+    assert "Age" not in get(client, "/guides/")
+
+
+def test_a_response_setting_a_cookie_or_private_is_not_stored(client, home, page_cache, settings):
+    from django.http import HttpRequest
+
+    from hub import page_cache as module
+
+    request = HttpRequest()
+    request.method = "GET"
+    response = module.HttpResponse(b"<p>hello</p>")
+    assert module.may_store(request, response)
+    response.set_cookie("seen", "1")
+    assert not module.may_store(request, response)
+    private = module.HttpResponse(b"<p>hello</p>", headers={"Cache-Control": "private"})
+    assert not module.may_store(request, private)
+    token = module.HttpResponse(b'<input name="csrfmiddlewaretoken" value="x">')
+    assert not module.may_store(request, token)
+    by_language = module.HttpResponse(b"<p>hello</p>", headers={"Vary": "Accept-Language"})
+    assert not module.may_store(request, by_language)
+
+
+def test_no_stored_page_ever_carries_a_cookie_or_a_token(client, home, page_cache, admin_user):
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    urls = ["/", index.url, consultation.url, consultation.url + "respond/", "/search/?q=x"]
+    with time_machine.travel(consultation.opens_at + timedelta(days=1)):
+        for url in urls:
+            client.get(url)
+            client.get(url)
+        client.force_login(admin_user)
+        for url in [*urls, "/admin/"]:
+            client.get(url)
+    entries = stored_entries()
+    assert entries
+    for entry in entries:
+        assert b"csrfmiddlewaretoken" not in entry["content"]
+        assert "Set-Cookie" not in dict(entry["headers"])
+        assert b"Sign out" not in entry["content"]
+
+
+def test_csp_nonce_is_fresh_on_each_replay_and_matches_header_and_body(rf, db, page_cache):
+    from django.http import HttpResponse
+
+    from hub.page_cache import PageCacheMiddleware
+
+    def view(request):
+        request._csp_nonce = "bm9uY2Utb2YtdGhlLWZpcnN0"
+        return HttpResponse(
+            b'<script nonce="bm9uY2Utb2YtdGhlLWZpcnN0"></script>',
+            headers={"Content-Security-Policy": "script-src 'nonce-bm9uY2Utb2YtdGhlLWZpcnN0'"},
+        )
+
+    middleware = PageCacheMiddleware(view)
+    middleware(rf.get("/"))
+    replays = [middleware(rf.get("/")) for _ in range(2)]
+    nonces = []
+    for replay in replays:
+        header = replay["Content-Security-Policy"]
+        nonce = header.split("'nonce-")[1].rstrip("'")
+        assert f'nonce="{nonce}"'.encode() in replay.content
+        nonces.append(nonce)
+    assert len({*nonces, "bm9uY2Utb2YtdGhlLWZpcnN0"}) == 3
+
+
+def test_a_replayed_page_has_a_fresh_nonce_in_its_csp_header_and_its_scripts(
+    client, home, page_cache
+):
+    nonces = []
+    for _ in range(3):
+        response = get(client, "/")
+        header = response["Content-Security-Policy"]
+        nonce = header.split("'nonce-")[1].split("'")[0]
+        assert response.content.count(f'nonce="{nonce}"'.encode()) == 2
+        nonces.append(nonce)
+    assert "Age" in response
+    assert len(set(nonces)) == 3
