@@ -79,6 +79,10 @@ class ConsultationIndexPage(RoutablePageMixin, BasePage):
         return ConsultationFeed(self)(request)
 
 
+# The outcome is published once its date or its "We did" is on the live page.
+OUTCOME_PUBLISHED = models.Q(outcome_published_on__isnull=False) | ~models.Q(we_did="")
+
+
 class ConsultationPageQuerySet(PageQuerySet):
     """Reads over consultations; every state is worked out against the given instant."""
 
@@ -96,15 +100,13 @@ class ConsultationPageQuerySet(PageQuerySet):
 
     def closed_at(self, now: datetime):
         """Closed with no outcome yet, the most recently closed first."""
-        return self.filter(closes_at__lte=now, outcome_published_on__isnull=True).order_by(
-            "-closes_at", "pk"
+        return (
+            self.filter(closes_at__lte=now).exclude(OUTCOME_PUBLISHED).order_by("-closes_at", "pk")
         )
 
     def outcome_published_at(self, now: datetime):
         """Closed with an outcome, the most recently closed first."""
-        return self.filter(closes_at__lte=now, outcome_published_on__isnull=False).order_by(
-            "-closes_at", "pk"
-        )
+        return self.filter(OUTCOME_PUBLISHED, closes_at__lte=now).order_by("-closes_at", "pk")
 
     def open_for_strategy(self, strategy, now: datetime):
         """Open consultations on this draft strategy."""
@@ -170,11 +172,17 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     outcome_published_on = models.DateField(
         null=True,
         blank=True,
-        help_text='Set when the outcome is published; the page then shows "Outcome published".',
+        help_text="The day the outcome was published, shown on the page when known.",
     )
     we_asked = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="We asked")
     you_said = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="You said")
-    we_did = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="We did")
+    we_did = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name="We did",
+        help_text="Publishing the page with this (or the date above) after the close shows "
+        '"Outcome published" and emails, once, each respondent who asked to hear.',
+    )
     outcome_strategy = models.ForeignKey(
         "strategy.CategoryStrategyPage",
         null=True,
@@ -278,7 +286,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
             return ConsultationState.FORTHCOMING
         if now < self.closes_at:
             return ConsultationState.OPEN
-        if self.outcome_published_on:
+        if self.outcome_published_on or self.we_did:
             return ConsultationState.OUTCOME_PUBLISHED
         return ConsultationState.CLOSED
 

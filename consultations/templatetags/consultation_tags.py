@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 
 from consultations import times
@@ -22,6 +23,13 @@ def withdraw_link(comment) -> str:
     from consultations.withdrawal import withdraw_url
 
     return withdraw_url(comment)
+
+
+@register.simple_tag
+def retention_period() -> str:
+    """How long respondents' details are kept, as the retention command enforces it."""
+    months = settings.CONSULTATIONS_RETENTION_MONTHS
+    return f"{months} month{'s' if months != 1 else ''}"
 
 
 @register.simple_tag

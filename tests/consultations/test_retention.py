@@ -132,3 +132,17 @@ def test_erase_by_email_leaves_the_address_in_no_table(
         client.get(f"/admin/consultations/respondent-data/?email={EMAIL}&export=json").content
     )
     assert again["comments"] == [] and again["subscriptions"] == [] and again["emails"] == []
+
+
+def test_the_privacy_notice_and_the_form_state_the_period_the_command_enforces(
+    client, demo_site, settings
+):
+    months = settings.CONSULTATIONS_RETENTION_MONTHS
+    privacy = client.get("/privacy/").content.decode()
+    assert f"for {months} months after we publish the outcome" in privacy
+    assert "(or after it closes, if we publish no outcome)" in privacy
+    form = client.get("/consultations/construction-category-strategy-2026/respond/")
+    assert f"for {months} months after we publish the outcome" in form.content.decode()
+    settings.CONSULTATIONS_RETENTION_MONTHS = 6
+    form = client.get("/consultations/construction-category-strategy-2026/respond/")
+    assert "for 6 months after we publish the outcome" in form.content.decode()
