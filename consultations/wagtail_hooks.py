@@ -11,8 +11,8 @@ from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, Sn
 
 from consultations import admin_views
 from consultations.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
-from consultations.models import Comment, ConsultationPage
-from hub.models import HomePanel
+from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+from hub.models import HomeAction, HomePanel
 
 
 # Spreadsheet programs run cells that start with these as formulas.
@@ -190,6 +190,32 @@ def respondent_data_menu_item():
 def late_entry_button(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, ConsultationPage) and admin_views.can_issue(user):
         yield admin_views.late_entry_button(page)
+
+
+@hooks.register("hub_home_actions")
+def respond_action(request, home):
+    """Respond to the open consultation, or find one when none or several are open."""
+    now = timezone.now()
+    open_now = list(ConsultationPage.objects.live().public().for_listing().open_at(now)[:2])
+    if len(open_now) == 1:
+        consultation = open_now[0]
+        return {
+            "order": HomeAction.RESPOND,
+            "title": "Respond to the open consultation",
+            "url": consultation.get_url(request=request),
+            "text": f"{consultation.title}. Closes at {consultation.closes_text} (UK time).",
+        }
+    listing = ConsultationIndexPage.objects.live().public().first()
+    if listing is None:
+        return None
+    return {
+        "order": HomeAction.RESPOND,
+        "title": "Respond to a consultation" if open_now else "Consultations",
+        "url": listing.get_url(request=request),
+        "text": "Several consultations are open: choose one and comment before it closes."
+        if open_now
+        else "No consultation is open now. See what is coming and what we heard.",
+    }
 
 
 @hooks.register("hub_page_cache_expiry")

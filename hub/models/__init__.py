@@ -1,4 +1,4 @@
-from .pages import BasePage, HomePage, HomePanel, StandardPage
+from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .settings import SiteSettings
 from .taxonomy import (
     Category,
@@ -17,6 +17,7 @@ __all__ = [
     "Category",
     "Council",
     "CouncilType",
+    "HomeAction",
     "HomePage",
     "HomePanel",
     "KeyArea",

@@ -27,6 +27,8 @@ class BasePage(Page):
 
     # Content pages show "Last updated"; landing pages turn it off.
     show_last_updated = True
+    # A section's name in the navigation when its title is too long for one row at 1280px.
+    menu_label = ""
 
     class Meta:
         abstract = True
@@ -98,6 +100,7 @@ class HomePage(BasePage):
         context["latest_updates"] = (
             Page.objects.live().public().descendant_of(self).order_by("-last_published_at")[:5]
         )
+        context["actions"] = home_actions(request, self)
         context["panels"] = home_panels(request, self)
         return context
 
@@ -110,6 +113,25 @@ class HomePanel(enum.IntEnum):
     WHATS_NEW = 20
     LATEST_CASE_STUDIES = 30
     FEATURED_KEY_AREAS = 40
+
+
+@enum.unique
+class HomeAction(enum.IntEnum):
+    """The home page's main jobs, in the order they are offered."""
+
+    READ_STRATEGY = 10
+    CHECK_PROGRESS = 20
+    RESPOND = 30
+
+
+def home_actions(request, home) -> list[dict]:
+    """The main jobs other apps offer on the home page through the "hub_home_actions" hook.
+
+    Each hook is called with (request, home) and returns None or a dict with "order" (a
+    HomeAction), "title", "url" and "text".
+    """
+    actions = [a for fn in hooks.get_hooks("hub_home_actions") if (a := fn(request, home))]
+    return sorted(actions, key=lambda action: action["order"])
 
 
 def is_plain_routable(page_class) -> bool:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "strategy",
     "casestudies",
     "consultations",
+    "progress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

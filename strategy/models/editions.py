@@ -31,6 +31,7 @@ class StrategyIndexPage(BasePage):
     subpage_types = ["strategy.StrategyEditionPage"]
     # The strategy has one home; editions hang beneath it.
     max_count = 1
+    menu_label = "Strategy"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -48,6 +49,28 @@ class StrategyEditionQuerySet(PageQuerySet):
     def current(self):
         """Editions in force."""
         return self.filter(status=EditionStatus.CURRENT)
+
+    def containing(self, pages) -> dict[int, "StrategyEditionPage"]:
+        """The edition each of these pages sits in, keyed by page id, in one query."""
+        steplen = StrategyEditionPage.steplen
+        prefixes = {p.path[:n] for p in pages for n in range(steplen, len(p.path), steplen)}
+        editions = {edition.path: edition for edition in self.filter(path__in=prefixes)}
+        return {
+            page.pk: editions[page.path[:n]]
+            for page in pages
+            for n in range(steplen, len(page.path), steplen)
+            if page.path[:n] in editions
+        }
+
+
+class InEdition:
+    """A page inside one strategy edition, named with its edition where readers search."""
+
+    @classmethod
+    def search_contexts(cls, pages) -> dict[int, str]:
+        """Each page's edition title, for search results: "Key area · ... 2022"."""
+        editions = StrategyEditionPage.objects.containing(pages)
+        return {pk: edition.title for pk, edition in editions.items()}
 
 
 class StrategyEditionPage(BasePage):
@@ -120,7 +143,7 @@ class StrategyEditionPage(BasePage):
         return context
 
 
-class ThemePage(BasePage):
+class ThemePage(InEdition, BasePage):
     """A theme of one edition (or its enablers), listing the key areas beneath it."""
 
     theme = models.ForeignKey(
@@ -156,7 +179,7 @@ class KeyAreaQuerySet(PageQuerySet):
         return self.filter(featured=True)
 
 
-class KeyAreaPage(BasePage):
+class KeyAreaPage(InEdition, BasePage):
     """A key area or enabler: what it is, why it matters and what each maturity level looks like."""
 
     key_area = models.ForeignKey(

@@ -31,6 +31,7 @@ class ProgressIndexPage(BasePage):
     subpage_types = ["strategy.FindingsPage"]
     # One section in the main navigation for checking progress.
     max_count = 1
+    menu_label = "Your progress"
     show_last_updated = False
 
     def get_context(self, request, *args, **kwargs):
