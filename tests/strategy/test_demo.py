@@ -25,13 +25,8 @@ pytestmark = pytest.mark.django_db
 def test_navigation_lists_the_guidance_sections_in_order(client, demo_site):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     items = [a.get_text(strip=True) for a in soup.select(".govuk-service-navigation__link")]
-    ours = [
-        "National Procurement Strategy",
-        "Check your progress",
-        "Category strategies",
-        "Toolkits",
-        "Resources",
-    ]
+    # Long section titles appear by their short menu labels, so the navigation fits one row.
+    ours = ["Strategy", "Your progress", "Category strategies", "Toolkits", "Resources"]
     assert [item for item in items if item in ours] == ours
 
 
