@@ -93,7 +93,8 @@ def notification_send(notification_id: int) -> bool:
     """Send one pending email, recording the outcome under a row lock; True when it went."""
     with transaction.atomic():
         row = (
-            Notification.objects.select_for_update(skip_locked=True)
+            # Lock only the outbox row: the joined comment or subscription may be absent.
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("consultation", "comment", "subscription")
             .filter(pk=notification_id, status=EmailStatus.PENDING)
             .first()
