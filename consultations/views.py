@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone
@@ -19,6 +20,7 @@ from consultations.forms import CommentForm
 from consultations.models import Comment, ConsultationPage
 from consultations.services import (
     CommentRefused,
+    DetailsChange,
     FormExpired,
     FormInvalid,
     RateLimited,
@@ -68,6 +70,16 @@ UNAVAILABLE = Notice(
     "Your response has not been sent. Your answers are below: try sending them again in a few "
     "minutes.",
 )
+
+# A resent form with the same comment and other personal details (services.DetailsChange).
+DETAILS_NOTICES = {
+    DetailsChange.CORRECTED: "This response was already sent. We have updated your details to "
+    "the ones you sent just now; if you changed your email address, we will send the "
+    "confirmation email to it.",
+    DetailsChange.TOO_LATE: "This response was already sent. We have not changed your name or "
+    "other details, because the consultation has closed or the form has expired. Quote your "
+    "reference number if you contact us to correct them.",
+}
 
 
 def client_ip(request) -> str:
@@ -138,7 +150,7 @@ def comment_post(request, page: ConsultationPage, late_entry=None):
     form = CommentForm(request.POST, sections=page.sections())
     show_form = partial(render_form, late_entry=late_entry)
     try:
-        comment = comment_submit(
+        comment, details = comment_submit(
             consultation=page, form=form, client=client_ip(request), late_entry=late_entry
         )
     except FormInvalid:
@@ -158,6 +170,8 @@ def comment_post(request, page: ConsultationPage, late_entry=None):
         logger.exception("Comment not stored for consultation %s", page.pk)
         response = show_form(request, page, form.renewed(), status=503, notice=UNAVAILABLE)
         return retry_after(response, 60)
+    if details:
+        messages.info(request, DETAILS_NOTICES[details])
     return confirmation_redirect(page, comment)
 
 

@@ -1,5 +1,6 @@
 """Comments in the admin for consultation managers, and the home page's open consultations."""
 
+from django.contrib import messages
 from django.utils import timezone
 
 from wagtail import hooks
@@ -12,6 +13,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, Sn
 from consultations import admin_views
 from consultations.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+from consultations.times import closing_date_warning
 from hub.models import HomeAction, HomePanel
 
 
@@ -222,3 +224,13 @@ def respond_action(request, home):
 def next_consultation_change(now):
     """Stored pages end when a consultation opens or closes, or its countdown ticks."""
     return ConsultationPage.objects.live().next_change_after(now)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_a_closing_date_on_a_non_working_day(request, page):
+    """Tell the editor when a consultation closes on a weekend or bank holiday."""
+    if isinstance(page.specific, ConsultationPage):
+        warning = closing_date_warning(page.specific.closing_date)
+        if warning:
+            messages.warning(request, warning)
