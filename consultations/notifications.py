@@ -8,8 +8,6 @@ whatever is still pending, so a failed send or a lost task only delays the email
 import logging
 from functools import partial
 
-from django_tasks import task
-
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -21,6 +19,7 @@ from wagtail.models import Site
 
 from consultations.enums import EmailStatus, NotificationKind
 from consultations.models import Notification
+from consultations.tasks import send_notification
 
 
 logger = logging.getLogger(__name__)
@@ -93,7 +92,8 @@ def notification_send(notification_id: int) -> bool:
     """Send one pending email, recording the outcome under a row lock; True when it went."""
     with transaction.atomic():
         row = (
-            Notification.objects.select_for_update(skip_locked=True)
+            # Lock only the outbox row: the joined comment or subscription may be absent.
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("consultation", "comment", "subscription")
             .filter(pk=notification_id, status=EmailStatus.PENDING)
             .first()
@@ -117,12 +117,6 @@ def notification_send(notification_id: int) -> bool:
         row.token = ""
         row.save(update_fields=["attempts", "last_error", "status", "sent_at", "token"])
         return True
-
-
-@task()
-def send_notification(notification_id: int) -> bool:
-    """Background task: send one email from the outbox."""
-    return notification_send(notification_id)
 
 
 def notifications_enqueue(ids) -> None:

@@ -9,3 +9,11 @@ def send_comment_email(email_id: int) -> bool:
     from consultations.services import comment_email_send
 
     return comment_email_send(email_id=email_id)
+
+
+@task()
+def send_notification(notification_id: int) -> bool:
+    """Send one email to a respondent or subscriber from the outbox, at most once."""
+    from consultations.notifications import notification_send
+
+    return notification_send(notification_id)

@@ -70,13 +70,20 @@ def test_no_outcome_email_before_the_outcome_is_published(
     consultation, clock, mailoutbox, django_capture_on_commit_callbacks
 ):
     respond(consultation, "Tell me.", notify_outcome=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation.we_did = "<p>Written before the close.</p>"
+        consultation.save_revision().publish()
+    consultation.refresh_from_db()
     with (
         time_machine.travel(AFTER_CLOSE, tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        consultation.we_did = "<p>Draft words.</p>"
+        consultation.we_did = ""
+        consultation.you_said = "<p>A summary, but no outcome yet.</p>"
         consultation.save_revision().publish()
+        assert consultation.state_at(AFTER_CLOSE) == "closed"
     assert not outcome_emails(mailoutbox)
+    assert not Notification.objects.exists()
 
 
 def test_the_outcome_page_shows_we_asked_you_said_we_did_and_the_report(
