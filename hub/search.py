@@ -1,4 +1,6 @@
-"""Site-wide search across every page type."""
+"""Site-wide search across every page type, in the words readers use."""
+
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import render
@@ -6,14 +8,64 @@ from django.utils.text import capfirst
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
+from wagtail.search.query import Or, Phrase, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from hub.facets import Facet, Option
 from hub.forms import SearchForm
+from hub.models import StandardPage
 from hub.pagination import paginate
 
 
 PER_PAGE = 20
+
+# What each page type is called in results and in the type filter, singular and plural.
+# A page type not listed here is named by its verbose name.
+READER_LABELS = {
+    "hub.homepage": ("Home page", "Home page"),
+    "hub.standardpage": ("About the hub", "About the hub"),
+    "strategy.strategyindexpage": ("The strategy", "The strategy"),
+    "strategy.strategyeditionpage": ("Strategy edition", "Strategy editions"),
+    "strategy.themepage": ("Strategy theme", "Strategy themes"),
+    "strategy.keyareapage": ("Key area", "Key areas"),
+    "strategy.categorystrategyindexpage": ("Category strategies", "Category strategies"),
+    "strategy.categorystrategypage": ("Category strategy", "Category strategies"),
+    "strategy.progressindexpage": ("Check your progress", "Check your progress"),
+    "strategy.findingspage": ("Survey findings", "Survey findings"),
+    "strategy.toolkitindexpage": ("Toolkits", "Toolkits"),
+    "strategy.toolkitpage": ("Toolkit", "Toolkits"),
+    "strategy.resourceindexpage": ("Resources", "Resources"),
+    "strategy.resourcepage": ("Resource", "Resources"),
+    "casestudies.casestudyindexpage": ("Case study finder", "Case study finder"),
+    "casestudies.casestudypage": ("Case study", "Case studies"),
+    "consultations.consultationindexpage": ("Consultations", "Consultations"),
+    "consultations.consultationpage": ("Consultation", "Consultations"),
+}
+
+# Abbreviations officers type, and the words the hub's pages spell out.
+ABBREVIATIONS = {
+    "nps": "national procurement strategy",
+    "pcr": "public contracts regulations",
+    "pcr2015": "public contracts regulations 2015",
+    "pa23": "procurement act 2023",
+    "pa2023": "procurement act 2023",
+    "sme": "small and medium-sized enterprises",
+    "smes": "small and medium-sized enterprises",
+    "vcse": "voluntary community and social enterprise",
+    "dps": "dynamic purchasing system",
+}
+
+# Policy pages (privacy, cookies, accessibility) come after guidance in results: a reader who
+# searches a guidance term wants the guidance.
+POLICY_TYPES = (StandardPage,)
+
+
+def reader_label(model, *, plural: bool = False) -> str:
+    """What a page type is called where readers see it."""
+    labels = READER_LABELS.get(model._meta.label_lower)
+    if labels:
+        return labels[plural]
+    return capfirst(model._meta.verbose_name_plural if plural else model._meta.verbose_name)
 
 
 def searchable_types() -> dict[str, type[Page]]:
@@ -25,19 +77,77 @@ def searchable_types() -> dict[str, type[Page]]:
     }
 
 
+def spelled_out(query: str) -> list[str]:
+    """The abbreviations in a query, spelled out."""
+    return [
+        ABBREVIATIONS[word]
+        for word in re.findall(r"[\w-]+", query.lower())
+        if word in ABBREVIATIONS
+    ]
+
+
+def expand(query: str):
+    """The query as typed, or, where it holds abbreviations, also each spelled out."""
+    spelled = spelled_out(query)
+    if not spelled:
+        return query
+    return Or([PlainText(query, operator="or"), *(Phrase(words) for words in spelled)])
+
+
+def ranked(hits, query: str) -> list:
+    """Hits by relevance, with a page named by the query first and policy pages last.
+
+    Tiers: the title is the query (or an abbreviation spelled out), the title holds the
+    spelled-out words, the title holds the query as typed, then the rest. The backend's
+    relevance order is kept within each tier.
+    """
+    policy = {ct.pk for ct in ContentType.objects.get_for_models(*POLICY_TYPES).values()}
+    spelled = spelled_out(query)
+    typed = re.compile(rf"\b{re.escape(query.lower())}")
+
+    def tier(hit) -> tuple[bool, int]:
+        title = " ".join(hit.title.lower().split())
+        if title in (query.lower(), *spelled):
+            named = 0
+        elif any(words in title for words in spelled):
+            named = 1
+        elif typed.search(title):
+            named = 2
+        else:
+            named = 3
+        return (hit.content_type_id in policy, named)
+
+    return sorted(hits, key=tier)
+
+
+def labelled(pages: list) -> list:
+    """The pages of one page of results, each with its reader_label (and edition, if any)."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+    contexts = {}
+    for model, group in by_type.items():
+        if hasattr(model, "search_contexts"):
+            contexts.update(model.search_contexts(group))
+    for page in pages:
+        label = reader_label(type(page))
+        page.reader_label = f"{label} · {contexts[page.pk]}" if page.pk in contexts else label
+    return pages
+
+
 def search(request):
     """Search results, filterable by content type, with editors' promotions on top."""
     types = searchable_types()
     form = SearchForm(
         request.GET or None,
-        type_choices=[(key, capfirst(m._meta.verbose_name)) for key, m in types.items()],
+        type_choices=[(key, reader_label(model)) for key, model in types.items()],
     )
     context = {"form": form, "query": "", "results": None, "facets": [], "chosen": []}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         chosen = form.cleaned_data["type"]
         pages = Page.objects.live().public()
-        facet_counts = pages.search(query).facet("content_type_id")
+        facet_counts = pages.search(expand(query)).facet("content_type_id")
         content_types = ContentType.objects.get_for_models(*types.values())
         facet = Facet(
             name="type",
@@ -45,7 +155,7 @@ def search(request):
             options=[
                 Option(
                     value=key,
-                    label=capfirst(model._meta.verbose_name_plural),
+                    label=reader_label(model, plural=True),
                     count=facet_counts[content_types[model].pk],
                     selected=key == chosen,
                 )
@@ -58,7 +168,7 @@ def search(request):
         context["chosen"] = [facet] if facet.selected else []
         if chosen:
             pages = pages.filter(content_type=content_types[types[chosen]])
-        results = paginate(request, pages.search(query), PER_PAGE)
+        results = paginate(request, ranked(pages.search(expand(query)), query), PER_PAGE)
         # One query per page type on this page of results, not one per result.
         specific = (
             Page.objects.filter(pk__in=[p.pk for p in results])
@@ -66,7 +176,7 @@ def search(request):
             .specific()
             .in_bulk()
         )
-        results.object_list = [specific[p.pk] for p in results if p.pk in specific]
+        results.object_list = labelled([specific[p.pk] for p in results if p.pk in specific])
         context.update(
             query=query,
             results=results,

@@ -1,9 +1,15 @@
-"""Home page panels for the guidance side."""
+"""Home page jobs and panels for the guidance side."""
 
 from wagtail import hooks
 
-from hub.models import HomePanel
-from strategy.models import FindingsPage, KeyAreaPage, ResourcePage, StrategyEditionPage
+from hub.models import HomeAction, HomePanel
+from strategy.models import (
+    FindingsPage,
+    KeyAreaPage,
+    ProgressIndexPage,
+    ResourcePage,
+    StrategyEditionPage,
+)
 
 
 WHATS_NEW = 3
@@ -40,4 +46,32 @@ def featured_key_areas_panel(request, home):
         "order": HomePanel.FEATURED_KEY_AREAS,
         "edition": edition,
         "key_areas": key_areas,
+    }
+
+
+@hooks.register("hub_home_actions")
+def read_the_strategy_action(request, home):
+    """Read the edition of the strategy in force."""
+    edition = StrategyEditionPage.objects.live().current().newest_first().first()
+    if edition is None:
+        return None
+    return {
+        "order": HomeAction.READ_STRATEGY,
+        "title": "Read the strategy",
+        "url": edition.get_url(request=request),
+        "text": f"The {edition.title}: its themes, key areas and what good looks like.",
+    }
+
+
+@hooks.register("hub_home_actions")
+def check_your_progress_action(request, home):
+    """Check a council's progress against the strategy's maturity levels."""
+    progress = ProgressIndexPage.objects.live().first()
+    if progress is None:
+        return None
+    return {
+        "order": HomeAction.CHECK_PROGRESS,
+        "title": "Check your progress",
+        "url": progress.get_url(request=request),
+        "text": "Score your council on the five maturity levels and compare with past surveys.",
     }

@@ -1,4 +1,5 @@
-from .pages import BasePage, HomePage, HomePanel, StandardPage
+from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
+from .provenance import Provenance
 from .settings import SiteSettings
 from .taxonomy import (
     Category,
@@ -17,11 +18,13 @@ __all__ = [
     "Category",
     "Council",
     "CouncilType",
+    "HomeAction",
     "HomePage",
     "HomePanel",
     "KeyArea",
     "KeyAreaKind",
     "MaturityLevel",
+    "Provenance",
     "Region",
     "SiteSettings",
     "StandardPage",

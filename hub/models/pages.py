@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models.provenance import Provenance
 
 
 class BasePage(Page):
@@ -25,16 +26,18 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
-    # Content pages show "Last updated"; landing pages turn it off.
+    # Content pages show their editor-set dates; landing pages turn them off.
     show_last_updated = True
+    # A section's name in the navigation when its title is too long for one row at 1280px.
+    menu_label = ""
 
     class Meta:
         abstract = True
 
     @property
     def last_updated(self):
-        """When the live version was last published."""
-        return self.last_published_at or self.first_published_at
+        """When an editor last reviewed the content; publishing or loading it never counts."""
+        return getattr(self, "last_reviewed", None)
 
 
 class HomePage(BasePage):
@@ -98,6 +101,7 @@ class HomePage(BasePage):
         context["latest_updates"] = (
             Page.objects.live().public().descendant_of(self).order_by("-last_published_at")[:5]
         )
+        context["actions"] = home_actions(request, self)
         context["panels"] = home_panels(request, self)
         return context
 
@@ -110,6 +114,25 @@ class HomePanel(enum.IntEnum):
     WHATS_NEW = 20
     LATEST_CASE_STUDIES = 30
     FEATURED_KEY_AREAS = 40
+
+
+@enum.unique
+class HomeAction(enum.IntEnum):
+    """The home page's main jobs, in the order they are offered."""
+
+    READ_STRATEGY = 10
+    CHECK_PROGRESS = 20
+    RESPOND = 30
+
+
+def home_actions(request, home) -> list[dict]:
+    """The main jobs other apps offer on the home page through the "hub_home_actions" hook.
+
+    Each hook is called with (request, home) and returns None or a dict with "order" (a
+    HomeAction), "title", "url" and "text".
+    """
+    actions = [a for fn in hooks.get_hooks("hub_home_actions") if (a := fn(request, home))]
+    return sorted(actions, key=lambda action: action["order"])
 
 
 def is_plain_routable(page_class) -> bool:
@@ -140,12 +163,12 @@ def home_panels(request, home) -> list[dict]:
     return sorted(panels, key=lambda panel: panel["order"])
 
 
-class StandardPage(BasePage):
+class StandardPage(Provenance, BasePage):
     """A plain content page: accessibility statement, privacy notice, cookies and the like."""
 
     body = StreamField(BaseStreamBlock(), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body"), Provenance.provenance_panel]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["hub.HomePage", "hub.StandardPage"]

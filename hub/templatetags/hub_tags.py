@@ -23,7 +23,16 @@ def site_sections(request) -> list[Page]:
             list(
                 site.root_page.get_children()
                 .live()
-                .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus")
+                .only(
+                    "id",
+                    "title",
+                    "slug",
+                    "url_path",
+                    "path",
+                    "depth",
+                    "show_in_menus",
+                    "content_type",
+                )
             )
             if site
             else []
@@ -39,7 +48,8 @@ def service_navigation(context):
     for page in site_sections(request) if request else []:
         if page.show_in_menus:
             url = page.get_url(request=request)
-            items.append({"title": page.title, "url": url, "active": request.path.startswith(url)})
+            title = getattr(page.specific_class, "menu_label", "") or page.title
+            items.append({"title": title, "url": url, "active": request.path.startswith(url)})
     return {"items": items}
 
 

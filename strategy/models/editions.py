@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, MaturityLevel
+from hub.models import BasePage, MaturityLevel, Provenance
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
@@ -31,6 +31,7 @@ class StrategyIndexPage(BasePage):
     subpage_types = ["strategy.StrategyEditionPage"]
     # The strategy has one home; editions hang beneath it.
     max_count = 1
+    menu_label = "Strategy"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -49,8 +50,34 @@ class StrategyEditionQuerySet(PageQuerySet):
         """Editions in force."""
         return self.filter(status=EditionStatus.CURRENT)
 
+    def edition_of(self, page):
+        """The edition a theme or key area page belongs to, with its successor."""
+        return self.ancestor_of(page).select_related("superseded_by").first()
 
-class StrategyEditionPage(BasePage):
+    def containing(self, pages) -> dict[int, "StrategyEditionPage"]:
+        """The edition each of these pages sits in, keyed by page id, in one query."""
+        steplen = StrategyEditionPage.steplen
+        prefixes = {p.path[:n] for p in pages for n in range(steplen, len(p.path), steplen)}
+        editions = {edition.path: edition for edition in self.filter(path__in=prefixes)}
+        return {
+            page.pk: editions[page.path[:n]]
+            for page in pages
+            for n in range(steplen, len(page.path), steplen)
+            if page.path[:n] in editions
+        }
+
+
+class InEdition:
+    """A page inside one strategy edition, named with its edition where readers search."""
+
+    @classmethod
+    def search_contexts(cls, pages) -> dict[int, str]:
+        """Each page's edition title, for search results: "Key area · ... 2022"."""
+        editions = StrategyEditionPage.objects.containing(pages)
+        return {pk: edition.title for pk, edition in editions.items()}
+
+
+class StrategyEditionPage(Provenance, BasePage):
     """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
 
     year = models.PositiveSmallIntegerField()
@@ -96,6 +123,7 @@ class StrategyEditionPage(BasePage):
             [FieldPanel("foreword"), FieldPanel("foreword_author")], heading="Foreword"
         ),
         FieldPanel("body"),
+        Provenance.provenance_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -120,7 +148,7 @@ class StrategyEditionPage(BasePage):
         return context
 
 
-class ThemePage(BasePage):
+class ThemePage(InEdition, Provenance, BasePage):
     """A theme of one edition (or its enablers), listing the key areas beneath it."""
 
     theme = models.ForeignKey(
@@ -128,7 +156,12 @@ class ThemePage(BasePage):
     )
     body = StreamField(BaseStreamBlock(), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("theme"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("theme"),
+        FieldPanel("body"),
+        Provenance.provenance_panel,
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["strategy.StrategyEditionPage"]
@@ -137,6 +170,7 @@ class ThemePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = KeyAreaPage.objects.child_of(self).live().defer_streamfields()
+        context["edition"] = StrategyEditionPage.objects.edition_of(self)
         return context
 
 
@@ -156,7 +190,7 @@ class KeyAreaQuerySet(PageQuerySet):
         return self.filter(featured=True)
 
 
-class KeyAreaPage(BasePage):
+class KeyAreaPage(InEdition, Provenance, BasePage):
     """A key area or enabler: what it is, why it matters and what each maturity level looks like."""
 
     key_area = models.ForeignKey(
@@ -183,6 +217,7 @@ class KeyAreaPage(BasePage):
         FieldPanel("why_it_matters"),
         FieldPanel("maturity_descriptors"),
         FieldPanel("body"),
+        Provenance.provenance_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -204,6 +239,7 @@ class KeyAreaPage(BasePage):
             if self.key_area_id
             else []
         )
+        context["edition"] = StrategyEditionPage.objects.edition_of(self)
         return context
 
     def maturity_rows(self):
@@ -245,7 +281,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(BasePage):
+class CategoryStrategyPage(Provenance, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -292,6 +328,7 @@ class CategoryStrategyPage(BasePage):
         ),
         FieldPanel("sections"),
         FieldPanel("appendices"),
+        Provenance.provenance_panel,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
