@@ -101,6 +101,7 @@ ROLES = (
             "progress.export_returns",
             "progress.view_answer",
             "progress.view_cycle",
+            "progress.add_cycle",
             "progress.change_cycle",
         ),
     ),

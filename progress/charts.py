@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.utils.text import slugify
 
+from strategy.blocks import ILLUSTRATIVE_FLAG
+
 
 SUPPRESSED = "Fewer than 5 councils"
 
@@ -33,6 +35,13 @@ class Chart:
     # Levels and counts carry no unit; the shared chart template appends it to each value.
     unit: str = ""
 
+    @property
+    def label_column(self) -> str:
+        """The label column's heading; an illustrative chart says so in it, and so in its CSV."""
+        if self.illustrative:
+            return f"{self.label_heading} ({ILLUSTRATIVE_FLAG})"
+        return self.label_heading
+
     def table_rows(self) -> list[dict]:
         return [
             {
@@ -50,11 +59,8 @@ class Chart:
         ]
 
     def csv_rows(self) -> list[list[str]]:
-        header = [self.label_heading, *self.series]
-        rows = [[label, *(cell_text(v) for v in values)] for label, values in self.rows]
-        if self.illustrative:
-            rows.append(["Illustrative figures: invented for the demonstration"])
-        return [header, *rows]
+        header = [self.label_column, *self.series]
+        return [header, *([label, *(cell_text(v) for v in values)] for label, values in self.rows)]
 
     def csv_response(self, filename: str) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
