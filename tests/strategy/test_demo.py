@@ -24,9 +24,10 @@ pytestmark = pytest.mark.django_db
 def test_navigation_lists_the_guidance_sections_in_order(client, demo_site):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     items = [a.get_text(strip=True) for a in soup.select(".govuk-service-navigation__link")]
+    # The strategy and progress sections go by their short menu labels, so the row fits 1280px.
     ours = [
-        "National Procurement Strategy",
-        "Check your progress",
+        "Strategy",
+        "Your progress",
         "Category strategies",
         "Toolkits",
         "Resources",
