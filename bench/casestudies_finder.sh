@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Requests per second and query count of the case-study finder, with production settings,
-# gunicorn on 127.0.0.1 and a PostgreSQL database holding many case studies.
+# gunicorn on 127.0.0.1 and a PostgreSQL database holding many case studies. Fails if a request's
+# query count with COUNT case studies differs from the count with the demo's few.
 #
 #   bench/casestudies_finder.sh [COUNT]        (default 500 case studies)
 #
@@ -31,8 +32,6 @@ psql -q -h "$PGHOST" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $BENCH
 $PY manage.py migrate --noinput -v0
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py load_demo_data --no-demo-users >/dev/null
-$PY bench/casestudies_data.py "$COUNT"
-psql -q -h "$PGHOST" -U "$PGUSER" -d "$BENCH_DB" -c "ANALYZE"
 
 PATHS=(
   "/case-studies/"
@@ -40,9 +39,25 @@ PATHS=(
   "/case-studies/?q=contract&region=london"
   "/case-studies/?page=20"
 )
+COSTS="$(mktemp -d)"
 
-echo "# queries and in-process time (pagecost.py)"
-$PY "$TOOLS/pagecost.py" --host 127.0.0.1 "${PATHS[@]}"
+echo "# queries with the demo's case studies only (pagecost.py)"
+$PY "$TOOLS/pagecost.py" --host 127.0.0.1 --json "$COSTS/demo.json" "${PATHS[@]}"
+
+$PY bench/casestudies_data.py "$COUNT"
+psql -q -h "$PGHOST" -U "$PGUSER" -d "$BENCH_DB" -c "ANALYZE"
+
+echo "# queries and in-process time with $COUNT case studies (pagecost.py)"
+$PY "$TOOLS/pagecost.py" --host 127.0.0.1 --json "$COSTS/many.json" "${PATHS[@]}"
+
+# The finder's query count must not grow with the number of case studies.
+$PY - "$COSTS/demo.json" "$COSTS/many.json" <<'PY'
+import json, sys
+few, many = ({p["path"]: p["queries_warm"] for p in json.load(open(f))["pages"]} for f in sys.argv[1:])
+grown = {path: (few[path], many[path]) for path in few if few[path] != many[path]}
+print("query count flat in the number of case studies:", "no" if grown else "yes")
+sys.exit(f"queries grew (few, many): {grown}" if grown else 0)
+PY
 
 echo "# load test: gunicorn, $WORKERS sync workers, production settings"
 out="$(KEEP=1 bash "$TOOLS/startup.sh" serve "http://127.0.0.1:$PORT/case-studies/" -- \

@@ -6,6 +6,7 @@ from casestudies.enums import CaseStudySort
 from casestudies.facets import FACETS
 from casestudies.forms import CaseStudyFilterForm
 from hub.facets import Facet, Option
+from hub.page_cache import remembered
 from hub.pagination import paginate
 
 
@@ -22,11 +23,31 @@ def query_string(params: dict) -> str:
     return "?" + urlencode(sorted((k, v) for k, v in params.items() if v not in (None, "")))
 
 
+def facet_counts(case_studies, chosen: dict) -> dict[str, list[dict]]:
+    """Each facet's values with how many case studies match them and the other chosen facets.
+
+    One query per facet, kept per set of filters until any content changes.
+    """
+
+    def count():
+        return {
+            name: case_studies.filtered(
+                {facet: value for facet, value in chosen.items() if facet != name}
+            ).facet_counts(name)
+            for name in FACETS
+        }
+
+    sql, params = case_studies.query.sql_with_params()
+    filters = sorted((name, url_value(value)) for name, value in chosen.items())
+    return remembered(f"casestudies:facets:{sql}:{params}:{filters}", count)
+
+
 def find_case_studies(request, case_studies) -> dict:
     """Everything the finder template shows, for these (live, public) case studies.
 
     The number of queries depends on how many filters are chosen, never on how many case
-    studies there are: one per facet for its counts, one for the total, one for the page.
+    studies there are: one per facet for its counts (until content changes, see facet_counts),
+    one for the total, one for the page.
     """
     form = CaseStudyFilterForm(request.GET)
     form.is_valid()
@@ -47,15 +68,15 @@ def find_case_studies(request, case_studies) -> dict:
     if sort != CaseStudySort.NEWEST:
         kept["sort"] = sort
 
+    counts = facet_counts(case_studies, chosen)
     facets = []
     for name, spec in FACETS.items():
-        others = {facet: value for facet, value in chosen.items() if facet != name}
         selected = url_value(chosen[name]) if name in chosen else None
         options = [
             Option(
                 str(row["value"]), str(row["label"]), row["count"], str(row["value"]) == selected
             )
-            for row in case_studies.filtered(others).facet_counts(name)
+            for row in counts[name]
         ]
         if selected is not None and not any(option.selected for option in options):
             options.insert(0, Option(selected, str(chosen[name]), 0, True))

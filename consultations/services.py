@@ -6,6 +6,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
+from enum import StrEnum
 from functools import partial
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils import timezone
 from consultations import times
 from consultations.enums import CommentStatus, ConsultationState, EmailStatus
 from consultations.models import Comment, CommentEmail, ConsultationPage
+from consultations.tasks import send_comment_email
 from hub.models import Council
 
 
@@ -80,23 +82,46 @@ class Respondent:
     consent_publish_name: bool = False
     consent_publish_organisation: bool = False
 
+    @classmethod
+    def of(cls, comment: Comment) -> "Respondent":
+        """The details stored with a comment."""
+        return cls(**{field.name: getattr(comment, field.name) for field in fields(cls)})
 
-def comment_submit(*, consultation: ConsultationPage, form, client: str) -> Comment:
+
+class DetailsChange(StrEnum):
+    """What became of changed personal details in a resent form (same form, same text)."""
+
+    NONE = ""
+    CORRECTED = "corrected"  # stored on the comment: it is the respondent's own correction
+    TOO_LATE = "too late"  # the consultation has closed or the form expired: details kept
+
+
+def comment_submit(
+    *, consultation: ConsultationPage, form, client: str
+) -> tuple[Comment, DetailsChange]:
     """Apply the rules for a posted comment form, in order, and store it with comment_create.
 
     A resend of a stored form answers with the stored comment, even once the form has expired
-    or the consultation has closed. Raises FormInvalid, FormExpired, CommentRefused,
+    or the consultation has closed; corrected name, email or other details in it are stored
+    while the consultation is open. Raises FormInvalid, FormExpired, CommentRefused,
     RateLimited or SubmissionConflict when nothing is stored.
     """
     if not form.is_valid():
         raise FormInvalid(form)
     data = form.cleaned_data
+    respondent = Respondent(**{field.name: data[field.name] for field in fields(Respondent)})
+    now = timezone.now()
+    in_time = form.age <= settings.CONSULTATIONS_FORM_MAX_AGE
     existing = Comment.objects.with_key(consultation, data["submission_id"]).first()
     if existing:
-        return _same_submission(existing, data["text"])
-    if form.age > settings.CONSULTATIONS_FORM_MAX_AGE:
+        comment = _same_submission(existing, data["text"])
+        if respondent == Respondent.of(comment):
+            return comment, DetailsChange.NONE
+        if not (in_time and consultation.is_open_at(now)):
+            return comment, DetailsChange.TOO_LATE
+        return comment_details_correct(comment, respondent), DetailsChange.CORRECTED
+    if not in_time:
         raise FormExpired
-    now = timezone.now()
     state = consultation.state_at(now)
     if state != ConsultationState.OPEN:
         raise CommentRefused(consultation, state, now)
@@ -110,11 +135,33 @@ def comment_submit(*, consultation: ConsultationPage, form, client: str) -> Comm
     comment, _ = comment_create(
         consultation=consultation,
         idempotency_key=data["submission_id"],
-        respondent=Respondent(**{field.name: data[field.name] for field in fields(Respondent)}),
+        respondent=respondent,
         text=data["text"],
         section_id=data["section"],
         quarantine_reason=quarantine_reason,
     )
+    return comment, DetailsChange.NONE
+
+
+@transaction.atomic
+def comment_details_correct(comment: Comment, respondent: Respondent) -> Comment:
+    """Store the respondent's corrected details on their comment (same row, same reference).
+
+    A corrected email address gets the confirmation again, at the new address.
+    """
+    email_changed = respondent.email != comment.email
+    for field in fields(Respondent):
+        setattr(comment, field.name, getattr(respondent, field.name))
+    if comment.council_id:
+        comment.organisation_other = ""
+    comment.save(update_fields=[field.name for field in fields(Respondent)])
+    if email_changed:
+        email = CommentEmail.objects.select_for_update().filter(comment=comment).first()
+        if email is not None:
+            email.status = EmailStatus.PENDING
+            email.attempts, email.last_error, email.sent_at = 0, "", None
+            email.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+            _send_after_commit(email)
     return comment
 
 
@@ -223,9 +270,7 @@ def comment_create(
                 comment.save(force_insert=True)
                 if confirm_by_email and comment.status == CommentStatus.RECEIVED:
                     email = CommentEmail.objects.create(comment=comment)
-                    transaction.on_commit(
-                        partial(comment_email_send, email_id=email.pk), robust=True
-                    )
+                    _send_after_commit(email)
         except IntegrityError:
             comment.pk = None
             # Another request with the same form won the race: answer with its reference.
@@ -235,6 +280,14 @@ def comment_create(
             continue  # the reference was taken: draw another
         return comment, True
     raise IntegrityError("Could not generate a unique comment reference")
+
+
+def _send_after_commit(email: CommentEmail) -> None:
+    """Queue the email for the task worker once the transaction that stored it commits.
+
+    If queueing fails, the row is still in the outbox for send_pending_emails.
+    """
+    transaction.on_commit(partial(send_comment_email.enqueue, email.pk), robust=True)
 
 
 def _same_submission(existing: Comment, text: str) -> Comment:

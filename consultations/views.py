@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone
@@ -18,6 +19,7 @@ from consultations.forms import CommentForm
 from consultations.models import Comment, ConsultationPage
 from consultations.services import (
     CommentRefused,
+    DetailsChange,
     FormExpired,
     FormInvalid,
     RateLimited,
@@ -67,6 +69,16 @@ UNAVAILABLE = Notice(
     "Your response has not been sent. Your answers are below: try sending them again in a few "
     "minutes.",
 )
+
+# A resent form with the same comment and other personal details (services.DetailsChange).
+DETAILS_NOTICES = {
+    DetailsChange.CORRECTED: "This response was already sent. We have updated your details to "
+    "the ones you sent just now; if you changed your email address, we will send the "
+    "confirmation email to it.",
+    DetailsChange.TOO_LATE: "This response was already sent. We have not changed your name or "
+    "other details, because the consultation has closed or the form has expired. Quote your "
+    "reference number if you contact us to correct them.",
+}
 
 
 def client_ip(request) -> str:
@@ -129,7 +141,7 @@ def comment_post(request, page: ConsultationPage):
     """Each outcome of a posted form as a response; the rules are in the form and the service."""
     form = CommentForm(request.POST, sections=page.sections())
     try:
-        comment = comment_submit(consultation=page, form=form, client=client_ip(request))
+        comment, details = comment_submit(consultation=page, form=form, client=client_ip(request))
     except FormInvalid:
         if form.has_error("form_token"):
             return render_form(request, page, form.renewed(), status=400, notice=UNVERIFIED)
@@ -147,6 +159,8 @@ def comment_post(request, page: ConsultationPage):
         logger.exception("Comment not stored for consultation %s", page.pk)
         response = render_form(request, page, form.renewed(), status=503, notice=UNAVAILABLE)
         return retry_after(response, 60)
+    if details:
+        messages.info(request, DETAILS_NOTICES[details])
     return confirmation_redirect(page, comment)
 
 

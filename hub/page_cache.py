@@ -20,7 +20,9 @@ and only 200 responses that set no cookie, carry no CSRF token, are not private 
 import base64
 import hashlib
 import os
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -118,6 +120,28 @@ def deployed(**kwargs) -> None:
     bump_generation()
 
 
+def remembered(key: str, compute):
+    """compute(), kept in the shared cache until the generation changes (content, not clock).
+
+    For data that depends only on content, such as the finder's facet counts; off with the page
+    cache, since both need a cache every process shares.
+    """
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    cache = page_cache()
+    gen = cache.get(GENERATION_KEY) or generation(cache)
+    data_key = f"pagecache:data:{hashlib.sha256(key.encode()).hexdigest()}"
+    found = cache.get(data_key)
+    if found is not None and found[0] == gen:
+        return found[1]
+    # Read before computing, as for pages: a change committed meanwhile outdates this value.
+    value = compute()
+    if gen is not None:
+        cache.set(data_key, (gen, value), seconds)
+    return value
+
+
 def next_change(now) -> float | None:
     """The earliest instant after ``now`` at which some page changes by the clock alone."""
     instants = [fn(now) for fn in hooks.get_hooks("hub_page_cache_expiry")]
@@ -184,6 +208,38 @@ def may_store(request, response) -> bool:
     return b"csrfmiddlewaretoken" not in response.content
 
 
+def servable(entry, gen) -> bool:
+    """A stored page of the current generation whose lifetime has not ended."""
+    return entry is not None and entry["generation"] == gen and time.time() < entry["expires"]
+
+
+class RecentPages:
+    """The pages this process stored or replayed last, at most ``size`` of them."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        return self.entries.get(key)
+
+    def add(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+# About 20 KB each: a few MB per process.
+recent = RecentPages(size=256)
+
+
 def fresh_nonce(request) -> str:
     """The nonce for this response: the CSP middleware's if it ran, else a new one like it."""
     if hasattr(request, "csp_nonce"):
@@ -203,23 +259,29 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cache = page_cache()
-        # One round trip: the generation and the stored page, which records its own generation.
-        found = cache.get_many([GENERATION_KEY, key])
-        gen = found.get(GENERATION_KEY) or generation(cache)
-        entry = found.get(key)
-        if entry and entry["generation"] == gen and time.time() < entry["expires"]:
+        gen = cache.get(GENERATION_KEY) or generation(cache)
+        # Pages this process has seen lately are kept in its memory too, so a hit reads only
+        # the small generation number from the shared cache, not the whole page.
+        entry = recent.get(key)
+        if not servable(entry, gen):
+            entry = cache.get(key)
+            if servable(entry, gen):
+                recent.add(key, entry)
+        if servable(entry, gen):
             return self.replay(request, entry)
-        # The generation was read before rendering: a change committed meanwhile leaves this
-        # render's entry marked with the old generation, never served again.
+        # The generation and the clock are read before rendering: a change committed meanwhile
+        # leaves this render's entry marked with the old generation, never served again, and a
+        # state change during the render ends its lifetime before it is stored.
+        started = timezone.now()
         response = self.get_response(request)
         if gen is not None and may_store(request, response):
-            self.store(cache, key, gen, request, response, seconds)
+            self.store(cache, key, gen, started, request, response, seconds)
         return response
 
-    def store(self, cache, key, gen, request, response, seconds):
+    def store(self, cache, key, gen, started, request, response, seconds):
         """Keep the response until the generation changes or the next clock-driven change."""
         now = timezone.now()
-        instant = next_change_cached(cache, gen, now)
+        instant = next_change_cached(cache, gen, started)
         timeout = seconds if instant is None else min(seconds, int(instant - now.timestamp()))
         if timeout < 1:
             return
@@ -235,6 +297,7 @@ class PageCacheMiddleware:
             "expires": now.timestamp() + timeout,
         }
         cache.set(key, entry, timeout)
+        recent.add(key, entry)
 
     def replay(self, request, entry) -> HttpResponse:
         """The stored response, with a fresh CSP nonce if it carries one."""

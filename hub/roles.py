@@ -19,6 +19,7 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 CASE_STUDY_EDITORS = "Case study editors"
 CONSULTATION_MANAGERS = "Consultation managers"
+SELF_ASSESSMENT_MANAGERS = "Self-assessment managers"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,21 @@ ROLES = (
         page_permissions={
             "consultations.consultationindexpage": ("add_page", "change_page", "publish_page")
         },
+    ),
+    # LGA staff running the self-assessment: see every return, reopen submitted ones, export,
+    # and open cycles and write their findings commentary. progress's migrations sync this role.
+    Role(
+        SELF_ASSESSMENT_MANAGERS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "progress.view_return",
+            "progress.view_all_returns",
+            "progress.reopen_return",
+            "progress.export_returns",
+            "progress.view_answer",
+            "progress.view_cycle",
+            "progress.change_cycle",
+        ),
     ),
 )
 

@@ -1,3 +1,16 @@
+"""Fixtures shared by the whole suite.
+
+`demo_site` gives a test the full demo content. The demo command runs once per test run
+(`demo_rows`), and each test that asks for `demo_site` gets its own copy of those rows in well under
+a second, so a test may change the demo freely: its changes are rolled back (or flushed, in
+browser tests) before the next test. Tests that do not ask for it start from an empty, migrated
+database. When adding a test:
+- ask for `demo_site` rather than calling `load_demo_data`; call the command only in a test about
+  the command itself (it takes tens of seconds);
+- ask for `demo_site` before any fixture that writes: the copy replaces every table's rows;
+- new models need nothing here: the copy covers every table the migrations create.
+"""
+
 import os
 import shutil
 

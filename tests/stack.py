@@ -1,5 +1,4 @@
-"""Real servers on 127.0.0.1 for production tests and bench scripts: gunicorn, PostgreSQL,
-Redis and S3.
+"""Real servers on 127.0.0.1 for production tests and benches: gunicorn, PostgreSQL, Redis, S3.
 
 Every server listens on a port from PORTS (this project's block) and is stopped by its context
 manager, so nothing outlives the test or script that started it.

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "strategy",
     "casestudies",
     "consultations",
+    "progress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -247,6 +250,14 @@ TAGGIT_CASE_INSENSITIVE = True
 # Consultations
 # Confirmation emails are sent during the request that stored the comment; never wait long.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Background work (emails). "immediate" runs each task in the process that queues it (dev and
+# tests); "database" stores it for the `manage.py db_worker` process (production's default).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 # A failed CSRF check on the comment form re-shows the typed answers instead of a bare 403.
 CSRF_FAILURE_VIEW = "consultations.views.csrf_failure"
 # Comment POSTs allowed per client address, per consultation, per window. Set high enough for a

@@ -13,6 +13,10 @@ EXTRA_PATHS = [
     ("resources with invalid filters", "/resources/?type=spreadsheet&theme=nope"),
     ("resources page two", "/resources/?page=2"),
     ("consultation comment form", "/consultations/construction-category-strategy-2026/respond/"),
+    ("self-assessment", "/check-your-progress/self-assessment/"),
+    ("self-assessment sign-in", "/check-your-progress/self-assessment/sign-in/"),
+    ("self-assessment findings", "/check-your-progress/self-assessment/findings/2026/"),
+    ("self-assessment blank return", "/check-your-progress/self-assessment/2026/blank/"),
 ]
 
 

@@ -7,13 +7,9 @@ import pytest
 import time_machine
 
 from consultations.forms import form_token
-from tests.consultations.factories import (
-    CategoryStrategyIndexPageFactory,
-    CategoryStrategyPageFactory,
-    ConsultationIndexPageFactory,
-    ConsultationPageFactory,
-)
+from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import CouncilFactory
+from tests.strategy.factories import CategoryStrategyIndexPageFactory, CategoryStrategyPageFactory
 
 
 @pytest.fixture
@@ -26,7 +22,7 @@ def index(home):
 def draft(home):
     """A live draft category strategy with three numbered sections."""
     strategies = CategoryStrategyIndexPageFactory(parent=home)
-    page = CategoryStrategyPageFactory(parent=strategies, slug="construction-2026")
+    page = CategoryStrategyPageFactory(parent=strategies, slug="construction-2026", draft=True)
     page.save_revision().publish()
     page.refresh_from_db()
     return page

@@ -1,4 +1,4 @@
-"""Factories for consultations and the draft strategies they are about."""
+"""Factories for consultations; the draft strategies they are about come from tests.strategy."""
 
 from datetime import date
 
@@ -6,36 +6,6 @@ import factory
 import wagtail_factories
 
 from consultations.models import ConsultationIndexPage, ConsultationPage
-from strategy.enums import CategoryStrategyStatus
-from strategy.models import CategoryStrategyIndexPage, CategoryStrategyPage
-
-
-def sections(*headings: str) -> list[tuple[str, dict]]:
-    """Raw StreamField data for numbered sections with these headings."""
-    return [
-        ("section", {"heading": h, "body": f"<p>About {h.lower()}.</p>", "key_actions": []})
-        for h in headings
-    ]
-
-
-class CategoryStrategyIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Category strategies"
-    slug = "category-strategies"
-
-    class Meta:
-        model = CategoryStrategyIndexPage
-
-
-class CategoryStrategyPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Draft category strategy {n}")
-    version = "2026"
-    status = CategoryStrategyStatus.DRAFT
-    sections = factory.LazyFunction(
-        lambda: sections("Introduction", "Sharing a pipeline", "Market engagement")
-    )
-
-    class Meta:
-        model = CategoryStrategyPage
 
 
 class ConsultationIndexPageFactory(wagtail_factories.PageFactory):

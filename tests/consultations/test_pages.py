@@ -14,13 +14,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from consultations.models import ConsultationIndexPage, ConsultationPage
 from hub.models import HomePage
-from tests.consultations.factories import (
-    CategoryStrategyIndexPageFactory,
-    CategoryStrategyPageFactory,
-    ConsultationIndexPageFactory,
-    ConsultationPageFactory,
-)
+from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import home_as_default_site
+from tests.strategy.factories import CategoryStrategyIndexPageFactory, CategoryStrategyPageFactory
 from tests.utils import assert_smoke
 
 
@@ -30,7 +26,7 @@ class ConsultationPageTests(WagtailPageTestCase):
         cls.home = home_as_default_site()
         cls.index = ConsultationIndexPageFactory(parent=cls.home)
         strategies = CategoryStrategyIndexPageFactory(parent=cls.home)
-        cls.draft = CategoryStrategyPageFactory(parent=strategies)
+        cls.draft = CategoryStrategyPageFactory(parent=strategies, draft=True)
         cls.page = ConsultationPageFactory(parent=cls.index, strategy=cls.draft)
 
     def setUp(self):

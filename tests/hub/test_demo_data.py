@@ -24,9 +24,8 @@ def tree_snapshot():
 
 
 @pytest.mark.django_db
-def test_load_demo_data_twice_leaves_the_same_tree():
-    call_command("load_demo_data", "--no-index", verbosity=0)
-    first = tree_snapshot()
+def test_load_demo_data_twice_leaves_the_same_tree(demo_site):
+    first = tree_snapshot()  # demo_site is the command's first run, on an empty database
     call_command("load_demo_data", "--no-index", verbosity=0)
     assert tree_snapshot() == first
     assert len(first) > 20

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from hub.models import SiteSettings
+from hub.page_cache import recent
 from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import CouncilFactory, StandardPageFactory
@@ -22,8 +23,10 @@ def page_cache(settings):
     """The page cache switched on, empty before and after the test."""
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
+    recent.clear()
     yield cache
     cache.clear()
+    recent.clear()
 
 
 @pytest.fixture
@@ -285,3 +288,41 @@ def test_a_replayed_page_has_a_fresh_nonce_in_its_csp_header_and_its_scripts(
         nonces.append(nonce)
     assert "Age" in response
     assert len(set(nonces)) == 3
+
+
+def test_a_page_rendered_across_a_closing_instant_is_not_stored(rf, home, page_cache):
+    from django.http import HttpResponse
+
+    from hub.page_cache import PageCacheMiddleware
+
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    with time_machine.travel(consultation.closes_at - timedelta(seconds=0.5), tick=False) as clock:
+
+        def slow_view(request):
+            clock.shift(timedelta(seconds=2))  # the consultation closes while this renders
+            return HttpResponse(b"<p>Open</p>")
+
+        PageCacheMiddleware(slow_view)(rf.get("/consultations/construction/"))
+    assert stored_entries() == []
+
+
+def test_finder_facet_counts_are_kept_per_filter_set_until_content_changes(
+    client, home, page_cache, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index = CaseStudyIndexPageFactory(parent=home)
+    CaseStudyPageFactory(parent=index, year=2024)
+    # A cookie keeps the page cache out of the way: these requests are all rendered.
+    client.cookies["sessionid"] = "none"
+    with CaptureQueriesContext(connection) as first:
+        assert "2024 (1)" in get(client, "/case-studies/?sort=saving").content.decode()
+    with CaptureQueriesContext(connection) as second:
+        get(client, "/case-studies/?sort=saving")
+    assert len(second) <= len(first) - 7  # the seven facets' counts came from the cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseStudyPageFactory(parent=index, year=2024, slug="another")
+    assert "2024 (2)" in get(client, "/case-studies/?sort=saving").content.decode()

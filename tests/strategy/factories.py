@@ -24,7 +24,17 @@ class CategoryStrategyIndexPageFactory(wagtail_factories.PageFactory):
         model = CategoryStrategyIndexPage
 
 
+def sections(*headings: str) -> list[tuple[str, dict]]:
+    """Raw StreamField data for numbered sections with these headings."""
+    return [
+        ("section", {"heading": h, "body": f"<p>About {h.lower()}.</p>", "key_actions": []})
+        for h in headings
+    ]
+
+
 class CategoryStrategyPageFactory(wagtail_factories.PageFactory):
+    """A published strategy; `draft=True` gives a 2026 draft with three sections to comment on."""
+
     title = factory.Sequence(lambda n: f"Category strategy {n}")
     version = "2022"
     status = CategoryStrategyStatus.PUBLISHED
@@ -32,6 +42,16 @@ class CategoryStrategyPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CategoryStrategyPage
+
+    class Params:
+        draft = factory.Trait(
+            title=factory.Sequence(lambda n: f"Draft category strategy {n}"),
+            version="2026",
+            status=CategoryStrategyStatus.DRAFT,
+            sections=factory.LazyFunction(
+                lambda: sections("Introduction", "Sharing a pipeline", "Market engagement")
+            ),
+        )
 
 
 class ProgressIndexPageFactory(wagtail_factories.PageFactory):

@@ -14,7 +14,7 @@ from hub.demo import DemoContext, load_home, order_sections
 
 
 # Apps load in this order because later ones file their content under earlier ones' taxonomy.
-DEMO_APPS = ["hub", "strategy", "casestudies", "consultations"]
+DEMO_APPS = ["hub", "strategy", "casestudies", "consultations", "progress"]
 
 
 class Command(BaseCommand):

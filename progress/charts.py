@@ -1,0 +1,64 @@
+"""Charts drawn as HTML tables (charts.css) whose CSV downloads hold the same numbers."""
+
+import csv
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+
+
+SUPPRESSED = "Fewer than 5 councils"
+
+
+def cell_text(value) -> str:
+    """A value as both the table and the CSV show it."""
+    if value is None:
+        return SUPPRESSED
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+@dataclass
+class Chart:
+    """A bar chart: one row per label, one bar per series, values on a fixed scale."""
+
+    slug: str
+    title: str
+    label_heading: str
+    series: list[str]
+    rows: list[tuple[str, list]]
+    maximum: float = 5
+    note: str = ""
+    illustrative: bool = False
+    csv_url: str = ""
+    # Levels and counts carry no unit; the shared chart template appends it to each value.
+    unit: str = ""
+
+    def table_rows(self) -> list[dict]:
+        return [
+            {
+                "label": label,
+                "cells": [
+                    {
+                        "text": cell_text(value),
+                        "size": (value or 0) / self.maximum,
+                        "suppressed": value is None,
+                    }
+                    for value in values
+                ],
+            }
+            for label, values in self.rows
+        ]
+
+    def csv_rows(self) -> list[list[str]]:
+        header = [self.label_heading, *self.series]
+        rows = [[label, *(cell_text(v) for v in values)] for label, values in self.rows]
+        if self.illustrative:
+            rows.append(["Illustrative figures: invented for the demonstration"])
+        return [header, *rows]
+
+    def csv_response(self, filename: str) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slugify(filename)[:80]}.csv"'
+        response["Cache-Control"] = "private, no-store"
+        csv.writer(response).writerows(self.csv_rows())
+        return response

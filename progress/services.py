@@ -1,0 +1,247 @@
+"""Writes with rules: sign-in links, starting and joining returns, answers, submission."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from progress import emails
+from progress.enums import ReturnStatus, Role
+from progress.models import (
+    Answer,
+    Invitation,
+    Respondent,
+    Return,
+    SignInLink,
+    SupersededAnswer,
+)
+
+
+LINK_LIFETIME = timedelta(minutes=30)
+# At most this many links per email address, and per client address, in the window.
+LINKS_PER_EMAIL = 3
+LINKS_PER_CLIENT = 10
+THROTTLE_WINDOW = timedelta(minutes=15)
+
+
+class Refused(Exception):
+    """A write the rules do not allow; the message says why, for the person asking."""
+
+
+class Throttled(Refused):
+    """Too many sign-in links asked for."""
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def sign_in_link_create(email: str, client_ip: str | None) -> str:
+    """A new sign-in token for the email address, unless too many were asked for lately."""
+    email = email.strip().lower()
+    since = timezone.now() - THROTTLE_WINDOW
+    recent = SignInLink.objects.filter(created_at__gte=since)
+    if recent.filter(email=email).count() >= LINKS_PER_EMAIL or (
+        client_ip and recent.filter(client_ip=client_ip).count() >= LINKS_PER_CLIENT
+    ):
+        raise Throttled(
+            "You have asked for too many sign-in links. Wait 15 minutes, then try again."
+        )
+    token = secrets.token_urlsafe(32)
+    SignInLink.objects.create(email=email, token_hash=token_hash(token), client_ip=client_ip)
+    return token
+
+
+def sign_in_link_use(token: str):
+    """The user a valid, unused, unexpired link signs in; the link cannot be used again."""
+    now = timezone.now()
+    with transaction.atomic():
+        # Marking the link used in the same statement that checks it stops a second use.
+        used = SignInLink.objects.filter(
+            token_hash=token_hash(token), used_at__isnull=True, created_at__gt=now - LINK_LIFETIME
+        ).update(used_at=now)
+        if not used:
+            raise Refused(
+                "This sign-in link has expired or has already been used. Ask for a new one."
+            )
+        email = SignInLink.objects.get(token_hash=token_hash(token)).email
+        user = officer_for_email(email)
+        invitations_accept(user)
+    return user
+
+
+def officer_for_email(email: str):
+    """The user with this email address, created without a password if new."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is None:
+        user = User(username=email[:150], email=email)
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def invitations_accept(user) -> None:
+    """Join every return the user's email address was invited to."""
+    for invitation in Invitation.objects.filter(
+        email__iexact=user.email, accepted_at__isnull=True
+    ).select_related("return_obj"):
+        Respondent.objects.get_or_create(
+            return_obj=invitation.return_obj,
+            user=user,
+            defaults={"department": invitation.department, "role": Role.COLLEAGUE},
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+
+
+def return_start(user, cycle, council, department: str) -> Return:
+    """Start the council's return for the cycle, with the user as lead officer."""
+    if not cycle.is_open:
+        raise Refused(f"The {cycle.year} self-assessment is closed.")
+    if council.has_ended:
+        raise Refused(f"{council.name} has ended. Choose the council that replaced it.")
+    if Respondent.objects.filter(return_obj__cycle=cycle, user=user).exists():
+        raise Refused(f"You are already taking part in a {cycle.year} return.")
+    try:
+        with transaction.atomic():
+            ret = Return.objects.create(cycle=cycle, council=council)
+            Respondent.objects.create(
+                return_obj=ret, user=user, role=Role.LEAD, department=department
+            )
+    except IntegrityError:
+        raise Refused(
+            f"{council.name} has already started its {cycle.year} return. Ask its lead "
+            "officer to invite you."
+        ) from None
+    return ret
+
+
+def invitation_create(ret: Return, by, email: str, department: str, sign_in_url: str):
+    """Invite a colleague by email to the return."""
+    email = email.strip().lower()
+    if ret.respondents.filter(user__email__iexact=email).exists():
+        raise Refused(f"{email} is already taking part in this return.")
+    invitation, created = Invitation.objects.get_or_create(
+        return_obj=ret, email=email, defaults={"department": department, "invited_by": by}
+    )
+    if not created:
+        raise Refused(f"{email} has already been invited.")
+    emails.send(
+        email,
+        f"Join {ret.council.name}'s {ret.cycle.year} self-assessment",
+        "invitation",
+        {"ret": ret, "by": by, "department": department, "sign_in_url": sign_in_url},
+    )
+    return invitation
+
+
+@dataclass
+class SaveResult:
+    answer: Answer
+    # What another officer had saved and this save replaced, kept for them.
+    superseded: SupersededAnswer | None = None
+
+
+def answer_save(ret: Return, key_area, department: str, values: dict, version: int, user):
+    """Save an answer; the later save wins and the editor it replaced keeps what they saved.
+
+    `version` is the version the form was drawn from (0 for a new answer). When someone else
+    saved after that, their values are kept for them as a superseded answer.
+    """
+    if ret.is_submitted:
+        raise Refused("This return has been submitted. Only a manager can reopen it.")
+    now = timezone.now()
+    with transaction.atomic():
+        answer = (
+            Answer.objects.select_for_update()
+            .filter(return_obj=ret, key_area=key_area, department=department)
+            .first()
+        )
+        if answer is None:
+            try:
+                with transaction.atomic():
+                    answer = Answer.objects.create(
+                        return_obj=ret,
+                        key_area=key_area,
+                        department=department,
+                        updated_by=user,
+                        updated_at=now,
+                        **values,
+                    )
+                return SaveResult(answer)
+            except IntegrityError:
+                # Someone created it in the meantime: save over theirs as below.
+                answer = Answer.objects.select_for_update().get(
+                    return_obj=ret, key_area=key_area, department=department
+                )
+        superseded = None
+        if answer.version != version and answer.updated_by_id not in (None, user.pk):
+            superseded = SupersededAnswer.objects.create(
+                answer=answer,
+                editor_id=answer.updated_by_id,
+                saved_at=answer.updated_at,
+                superseded_by=user,
+                **answer.values(),
+            )
+        Answer.objects.filter(pk=answer.pk).update(
+            **values, updated_by=user, updated_at=now, version=F("version") + 1
+        )
+        answer.refresh_from_db()
+    return SaveResult(answer, superseded)
+
+
+def return_submit(ret: Return, user) -> None:
+    """Submit a complete return; only its lead officer may."""
+    with transaction.atomic():
+        ret = Return.objects.select_for_update().get(pk=ret.pk)
+        if ret.is_submitted:
+            raise Refused("This return has already been submitted.")
+        missing = ret.cycle.key_areas.exclude(pk__in=ret.answers.council().values("key_area_id"))
+        if missing.exists():
+            raise Refused(
+                "Set the council's answer for every key area before you submit. Missing: "
+                + ", ".join(k.name for k in missing)
+                + "."
+            )
+        ret.status = ReturnStatus.SUBMITTED
+        ret.submitted_at = timezone.now()
+        ret.submitted_by = user
+        ret.save(update_fields=["status", "submitted_at", "submitted_by"])
+
+
+def return_reopen(ret: Return, manager) -> None:
+    """Reopen a submitted return so the council can change it."""
+    if not manager.has_perm("progress.reopen_return"):
+        raise Refused("Only a manager can reopen a submitted return.")
+    if not ret.is_submitted:
+        raise Refused("This return is not submitted.")
+    ret.status = ReturnStatus.DRAFT
+    ret.reopened_at = timezone.now()
+    ret.reopened_by = manager
+    ret.save(update_fields=["status", "reopened_at", "reopened_by"])
+
+
+def reminders_send(cycle, return_url) -> int:
+    """Email every officer on a draft return in the cycle; the number of emails sent."""
+    sent = 0
+    for ret in Return.objects.drafts().filter(cycle=cycle).select_related("council", "cycle"):
+        for respondent in ret.respondents.select_related("user"):
+            emails.send(
+                respondent.user.email,
+                f"Reminder: {ret.council.name}'s {cycle.year} self-assessment is not submitted",
+                "reminder",
+                {"ret": ret, "url": return_url(ret)},
+            )
+            sent += 1
+    return sent
+
+
+def superseded_dismiss(superseded: SupersededAnswer) -> None:
+    superseded.dismissed_at = timezone.now()
+    superseded.save(update_fields=["dismissed_at"])

@@ -1,0 +1,166 @@
+"""Cycles, returns and answers in the admin with formula-safe exports; the completion report."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from consultations.wagtail_hooks import spreadsheet_safe
+from progress.admin_views import CompletionView
+from progress.models import Answer, Cycle, Return
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Returns and answers come from councils; in the admin they are read and exported."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        if action == "view":
+            return user.has_perm("progress.view_all_returns")
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Return, ReadOnlyPolicy(Return))
+register_permission_policy(Answer, ReadOnlyPolicy(Answer))
+
+
+class SafeExportIndexView(IndexView):
+    """A listing whose CSV export writes would-be formulas as text (XLSX does so already)."""
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["show_export_buttons"] = self.request.user.has_perm("progress.export_returns")
+        return context
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.GET.get("export") and not request.user.has_perm("progress.export_returns"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CycleViewSet(SnippetViewSet):
+    model = Cycle
+    icon = "date"
+    menu_label = "Cycles"
+    list_display = ["year", "is_open", "is_illustrative"]
+
+
+class ReturnViewSet(SnippetViewSet):
+    model = Return
+    index_view_class = SafeExportIndexView
+    icon = "tasks"
+    menu_label = "Returns"
+    inspect_view_enabled = True
+    list_display = ["council", "cycle", "status", "submitted_at"]
+    list_filter = ["cycle", "status", "council__council_type", "council__region"]
+    search_fields = []
+    list_per_page = 50
+    export_filename = "self-assessment-returns"
+    list_export = [
+        "cycle.year",
+        "council.name",
+        "council.gss_code",
+        "council.council_type",
+        "council.region",
+        "council.is_illustrative",
+        "status",
+        "created_at",
+        "submitted_at",
+    ]
+    export_headings = {
+        "cycle.year": "Cycle",
+        "council.name": "Council",
+        "council.gss_code": "GSS code",
+        "council.council_type": "Council type",
+        "council.region": "Region",
+        "council.is_illustrative": "Illustrative council",
+    }
+
+    def get_queryset(self, request):
+        return Return.objects.select_related("cycle", "council__council_type", "council__region")
+
+
+class AnswerViewSet(SnippetViewSet):
+    model = Answer
+    index_view_class = SafeExportIndexView
+    icon = "list-ul"
+    menu_label = "Answers"
+    inspect_view_enabled = True
+    list_display = ["return_obj", "key_area", "department", "current_level", "target_level"]
+    list_filter = ["return_obj__cycle", "return_obj__status", "key_area"]
+    list_per_page = 50
+    export_filename = "self-assessment-answers"
+    list_export = [
+        "return_obj.cycle.year",
+        "return_obj.council.name",
+        "return_obj.council.gss_code",
+        "return_obj.council.is_illustrative",
+        "return_obj.status",
+        "key_area.name",
+        "department",
+        "current_level",
+        "target_level",
+        "comment",
+        "evidence",
+        "updated_by.email",
+        "updated_at",
+    ]
+    export_headings = {
+        "return_obj.cycle.year": "Cycle",
+        "return_obj.council.name": "Council",
+        "return_obj.council.gss_code": "GSS code",
+        "return_obj.council.is_illustrative": "Illustrative council",
+        "return_obj.status": "Return status",
+        "key_area.name": "Key area",
+        "department": "Department (blank: the council's answer)",
+        "updated_by.email": "Last changed by",
+        "updated_at": "Last changed",
+    }
+
+    def get_queryset(self, request):
+        return Answer.objects.select_related(
+            "return_obj__cycle", "return_obj__council", "key_area", "updated_by"
+        )
+
+
+class SelfAssessmentGroup(SnippetViewSetGroup):
+    menu_label = "Self-assessment"
+    menu_icon = "tasks"
+    menu_order = 260
+    items = (CycleViewSet, ReturnViewSet, AnswerViewSet)
+
+
+register_snippet(SelfAssessmentGroup)
+
+
+@hooks.register("register_admin_urls")
+def completion_urls():
+    return [
+        path("self-assessment/completion/", CompletionView.as_view(), name="progress_completion")
+    ]
+
+
+class CompletionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("progress.view_all_returns")
+
+
+@hooks.register("register_admin_menu_item")
+def completion_menu_item():
+    return CompletionMenuItem(
+        "Self-assessment completion", reverse("progress_completion"), icon_name="tasks", order=261
+    )

@@ -1,0 +1,128 @@
+"""Production behaviour of the hub itself: security headers, sign-in lockout, health, Redis down."""
+
+import io
+import re
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import OperationalError
+from django.test import Client
+
+from wagtail.models import Site
+
+from hub import views
+from tests.browser.pages import demo_pages
+
+
+pytestmark = pytest.mark.django_db
+
+REDIS_DOWN = {
+    # Nothing listens on this port: every call fails at once.
+    "default": {"BACKEND": "hub.cache.RedisCache", "LOCATION": "redis://127.0.0.1:8478/0"}
+}
+NONCE = re.compile(r"'nonce-([^']+)'")
+
+
+def script_nonces(html: str) -> set[str]:
+    return set(re.findall(r'<script[^>]*\snonce="([^"]*)"', html))
+
+
+def test_every_public_page_type_answers_200_with_redis_down_under_a_csp(demo_site, settings):
+    settings.CACHES = REDIS_DOWN
+    client = Client()
+    for label, path in demo_pages():
+        response = client.get(path)
+        expected = 404 if label == "page not found" else 200
+        assert response.status_code == expected, (label, path, response.status_code)
+        policy = response["Content-Security-Policy"]
+        assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0], label
+        assert "object-src 'none'" in policy and "frame-ancestors 'self'" in policy, label
+        header_nonce = NONCE.search(policy).group(1)
+        html = response.content.decode()
+        assert html.count("<script") == len(re.findall(r"<script[^>]*\snonce=", html)), label
+        assert script_nonces(html) == {header_nonce}, label
+        assert "camera=()" in response["Permissions-Policy"], label
+
+
+def test_the_nonce_is_new_on_every_response(home):
+    client = Client()
+    first, second = client.get("/"), client.get("/")
+    assert NONCE.search(first["Content-Security-Policy"]).group(1) != NONCE.search(
+        second["Content-Security-Policy"]
+    ).group(1)
+
+
+def test_the_admin_has_its_own_policy_without_a_nonce(home, admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    for path in ["/admin/", "/admin/login/", f"/admin/pages/{home.pk}/edit/"]:
+        response = client.get(path, follow=False)
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self' 'unsafe-inline'" in policy, path
+        assert "nonce" not in policy, path
+        assert "object-src 'none'" in policy, path
+
+
+def test_a_response_that_brings_its_own_policy_keeps_it(home, monkeypatch):
+    """A page replayed from a cache carries the header its body's nonces were rendered for."""
+    from hub import csp
+
+    response = views.HttpResponse("<script nonce='abc'></script>")
+    response["Content-Security-Policy"] = "script-src 'nonce-abc'"
+    middleware = csp.CSPMiddleware(lambda request: response)
+    result = middleware(Client().get("/").wsgi_request)
+    assert result["Content-Security-Policy"] == "script-src 'nonce-abc'"
+
+
+def test_sign_in_locks_a_username_and_address_after_5_failures_for_others_too(settings, home):
+    settings.AXES_ENABLED = True
+    users = get_user_model().objects
+    users.create_superuser("alice", "alice@example.com", "right-password-a")
+    users.create_superuser("bob", "bob@example.com", "right-password-b")
+
+    def sign_in(username, password):
+        client = Client(REMOTE_ADDR="203.0.113.9")
+        response = client.post("/admin/login/", {"username": username, "password": password})
+        return response, client.get("/admin/").status_code == 200
+
+    statuses = [sign_in("alice", "wrong")[0].status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]  # the fifth failure locks
+    response, signed_in = sign_in("alice", "right-password-a")
+    assert response.status_code == 429 and not signed_in
+    assert "Too many attempts to sign in" in response.content.decode()
+    # Another person behind the same address is not locked out.
+    response, signed_in = sign_in("bob", "right-password-b")
+    assert response.status_code == 302 and signed_in
+
+
+def test_healthz_reports_each_dependency_without_data(home, settings, monkeypatch):
+    client = Client()
+    healthy = client.get("/healthz")
+    assert healthy.status_code == 200
+    assert healthy.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "storage": "ok"},
+    }
+    settings.CACHES = REDIS_DOWN
+    assert client.get("/healthz").json()["checks"]["cache"] == "failing"
+
+    def down():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setitem(views.HEALTH_CHECKS, "database", down)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "failing"
+
+
+def test_set_site_points_links_at_the_real_host(home, settings):
+    call_command("set_site", hostname="hub.example.org", port=443, stdout=io.StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == "https://hub.example.org"
+    settings.SITE_HOSTNAME, settings.SITE_PORT = "procurement-hub.example", 8443
+    emit_post_migrate_signal(0, False, "default")  # applied after every migrate
+    response = Client().get("/sitemap.xml", HTTP_HOST="procurement-hub.example:8443")
+    assert "http://procurement-hub.example:8443/" in response.content.decode()

@@ -1,0 +1,144 @@
+"""Every self-assessment URL refuses anonymous users and officers of other councils."""
+
+import pytest
+
+from django.urls import URLPattern, get_resolver
+
+from progress.enums import Role
+from progress.models import Answer, SupersededAnswer
+from progress.services import answer_save
+from tests.progress.conftest import lead_of
+
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Medway secret comment"
+# Pages anyone may open: they show no council's answers (checked below).
+PUBLIC = {"index", "sign_in", "sign_in_link", "sign_out", "findings", "findings_csv", "blank"}
+# Pages for any signed-in officer, about no particular return.
+SIGNED_IN = {"start"}
+
+
+def progress_url_names():
+    resolver = get_resolver()
+    namespace = resolver.namespace_dict["progress"][1]
+    return sorted(p.name for p in namespace.url_patterns if isinstance(p, URLPattern))
+
+
+@pytest.fixture
+def secret(medway, officer, manager):
+    """Medway's answers carry a secret comment; one was replaced, so every URL has an object."""
+    area = medway.cycle.areas().first()
+    lead = lead_of(medway)
+    colleague = officer("finance@medway.gov.uk", medway, department="Finance")
+    values = {"current_level": 2, "target_level": 4, "comment": SECRET, "evidence": SECRET}
+    answer_save(medway, area, "", values, 0, lead)
+    answer_save(medway, area, "Finance", values, 0, colleague)
+    answer_save(medway, area, "", {**values, "comment": "later"}, 0, colleague)
+    return SupersededAnswer.objects.get()
+
+
+def url_for(name, ret, superseded):
+    area = ret.cycle.areas().first().slug
+    year, council = ret.cycle.year, ret.council.slug
+    args = {
+        "sign_in_link": ["not-a-token"],
+        "findings": [year],
+        "findings_csv": [year, "medians"],
+        "blank": [year],
+        "results_csv": [year, council, "profile"],
+        "dismiss": [year, council, superseded.pk],
+        "area": [year, council, area],
+        "council_answer": [year, council, area],
+    }.get(name)
+    if args is None:
+        args = [] if name in PUBLIC | SIGNED_IN else [year, council]
+    from django.urls import reverse
+
+    return reverse(f"progress:{name}", args=args)
+
+
+def test_the_list_of_urls_is_complete():
+    assert set(progress_url_names()) == PUBLIC | SIGNED_IN | {
+        "return",
+        "colleagues",
+        "submit",
+        "reopen",
+        "results",
+        "results_csv",
+        "print",
+        "dismiss",
+        "area",
+        "council_answer",
+    }
+
+
+@pytest.mark.parametrize("name", progress_url_names())
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_users_are_refused(client, secret, medway, name, method):
+    response = getattr(client, method)(url_for(name, medway, secret))
+    body = response.content.decode(errors="replace")
+    assert SECRET not in body
+    if name not in PUBLIC:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/check-your-progress/self-assessment/sign-in/")
+
+
+@pytest.mark.parametrize("name", progress_url_names())
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_officers_of_other_councils_are_refused(client, secret, medway, adur, name, method):
+    client.force_login(lead_of(adur))
+    response = getattr(client, method)(url_for(name, medway, secret))
+    body = response.content.decode(errors="replace")
+    assert SECRET not in body
+    assert "Medway" not in body or name in PUBLIC | SIGNED_IN
+    if name not in PUBLIC | SIGNED_IN:
+        assert response.status_code == 404
+    medway.refresh_from_db()
+    assert medway.status == "draft"
+    assert Answer.objects.filter(return_obj=medway).count() == 2
+
+
+@pytest.mark.parametrize(
+    "name", sorted(set(progress_url_names()) - PUBLIC - SIGNED_IN - {"dismiss", "reopen"})
+)
+def test_own_council_and_managers_see_the_return(client, secret, medway, manager, name):
+    # Only the lead officer submits; a manager reads everything else.
+    for user in [lead_of(medway), manager][: 1 if name == "submit" else 2]:
+        client.force_login(user)
+        response = client.get(url_for(name, medway, secret))
+        assert response.status_code in (200, 302), (user, name, response.status_code)
+        assert (
+            response.get("Cache-Control", "").find("no-store") >= 0 or response.status_code == 302
+        )
+
+
+def test_only_a_manager_reopens(client, secret, medway, manager):
+    from progress.enums import ReturnStatus
+
+    medway.status = ReturnStatus.SUBMITTED
+    medway.save()
+    client.force_login(lead_of(medway))
+    assert client.post(url_for("reopen", medway, secret)).status_code == 404
+    medway.refresh_from_db()
+    assert medway.status == ReturnStatus.SUBMITTED
+    client.force_login(manager)
+    assert client.post(url_for("reopen", medway, secret)).status_code == 302
+    medway.refresh_from_db()
+    assert medway.status == ReturnStatus.DRAFT and medway.reopened_by == manager
+
+
+def test_a_colleague_cannot_set_the_councils_answer_or_invite(client, secret, medway):
+    colleague = medway.respondents.get(role=Role.COLLEAGUE).user
+    client.force_login(colleague)
+    area = medway.cycle.areas().first().slug
+    response = client.post(
+        medway.url("council_answer", area),
+        {"current_level": 5, "target_level": 5, "version": 99},
+    )
+    assert response.status_code == 404
+    assert (
+        client.post(medway.url("colleagues"), {"email": "x@y.z", "department": "X"}).status_code
+        == 404
+    )
+    assert client.get(medway.url("submit")).status_code == 404

@@ -1,0 +1,141 @@
+"""The national picture from submitted returns: a direct computation, small groups suppressed."""
+
+import csv
+import io
+import re
+import statistics
+
+import pytest
+
+from django.utils import timezone
+
+from hub.models import Council
+from progress.enums import ReturnStatus
+from progress.models import Answer, Return
+from progress.stats import national_picture
+
+
+pytestmark = pytest.mark.django_db
+
+
+def make_return(cycle, council, levels, status=ReturnStatus.SUBMITTED):
+    ret = Return.objects.create(cycle=cycle, council=council, status=status)
+    for area, (current, target) in zip(cycle.areas(), levels, strict=True):
+        Answer.objects.create(
+            return_obj=ret,
+            key_area=area,
+            current_level=current,
+            target_level=target,
+            updated_at=timezone.now(),
+        )
+    return ret
+
+
+@pytest.fixture
+def returns(cycle):
+    """Six London boroughs, four districts in the South East, two drafts that must not count."""
+    boroughs = Council.objects.filter(council_type__slug="london-borough").order_by("name")[:7]
+    districts = Council.objects.current().filter(
+        council_type__slug="district-council", region__name="South East"
+    )[:5]
+    for n, council in enumerate(boroughs[:6]):
+        make_return(cycle, council, [(1 + n % 5, 5), (2, 3 + n % 3), (n % 4 + 1, 4)])
+    for n, council in enumerate(districts[:4]):
+        make_return(cycle, council, [(3, 4), (n % 2 + 1, 2), (5, 5)])
+    make_return(cycle, boroughs[6], [(5, 5)] * 3, status=ReturnStatus.DRAFT)
+    make_return(cycle, districts[4], [(5, 5)] * 3, status=ReturnStatus.DRAFT)
+
+
+def direct(cycle, **council_filter):
+    """Median current and target and the distribution, straight from the submitted rows."""
+    result = {}
+    for area in cycle.areas():
+        rows = list(
+            Answer.objects.filter(
+                return_obj__cycle=cycle,
+                return_obj__status="submitted",
+                department="",
+                key_area=area,
+                **{f"return_obj__council__{k}": v for k, v in council_filter.items()},
+            ).values_list("current_level", "target_level")
+        )
+        result[area.pk] = (
+            statistics.median(r[0] for r in rows),
+            statistics.median(r[1] for r in rows),
+            [sum(1 for r in rows if r[0] == level) for level in range(1, 6)],
+        )
+    return result
+
+
+def as_tuples(group):
+    return {
+        pk: (f.median_current, f.median_target, f.distribution) for pk, f in group.areas.items()
+    }
+
+
+def test_national_picture_equals_a_direct_computation(cycle, returns):
+    groups = {(g.kind, g.name): g for g in national_picture(cycle)}
+    overall = groups[("overall", "All councils")]
+    assert overall.councils == 10
+    assert as_tuples(overall) == direct(cycle)
+    london = groups[("type", "London borough")]
+    assert london.councils == 6
+    assert as_tuples(london) == direct(cycle, council_type__slug="london-borough")
+    assert as_tuples(groups[("region", "London")]) == direct(cycle, region__name="London")
+
+
+def test_groups_of_fewer_than_five_councils_are_suppressed(cycle, returns):
+    groups = {(g.kind, g.name): g for g in national_picture(cycle)}
+    districts = groups[("type", "District council")]
+    assert districts.councils == 4 and districts.suppressed
+    assert all(
+        f.median_current is None and f.distribution is None for f in districts.areas.values()
+    )
+    assert districts.overall_current is None
+    south_east = groups[("region", "South East")]
+    assert south_east.suppressed and south_east.overall_current is None
+
+
+def table_and_csv(client, html, chart_slug):
+    """The cells of a chart's table and the rows of its CSV download."""
+    figure = re.search(rf'<figure[^>]*id="chart-{chart_slug}".*?</figure>', html, re.S).group(0)
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", figure, re.S):
+        cells = re.findall(
+            r"<t[hd][^>]*>(?:<span class=\"data\">)?(.*?)(?:</span>)?</t[hd]>", row, re.S
+        )
+        rows.append([re.sub(r"\s+", " ", c).strip() for c in cells])
+    url = re.search(r'href="([^"]+\.csv)"', figure).group(1)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    return rows, list(csv.reader(io.StringIO(response.content.decode())))
+
+
+def test_findings_charts_are_tables_and_their_csvs_hold_the_same_numbers(client, cycle, returns):
+    html = client.get(cycle.get_findings_url()).content.decode()
+    for slug in ["medians", "distribution", "by-type", "by-region"]:
+        table, rows = table_and_csv(client, html, slug)
+        assert table == [[cell.replace("'", "&#x27;") for cell in row] for row in rows], slug
+    # The small district group shows no figure anywhere.
+    table, _ = table_and_csv(client, html, "by-type")
+    assert ["District council (4)", "Fewer than 5 councils", "Fewer than 5 councils"] in table
+
+
+def test_results_charts_are_tables_and_their_csvs_hold_the_same_numbers(
+    client, cycle, returns, officer
+):
+    from progress.enums import Role
+
+    ret = Return.objects.submitted().filter(council__council_type__slug="london-borough").first()
+    client.force_login(officer("lead@example.gov.uk", ret, Role.LEAD))
+    html = client.get(ret.url("results")).content.decode()
+    for slug in ["profile", "national"]:
+        table, rows = table_and_csv(client, html, slug)
+        assert table == [[cell.replace("'", "&#x27;") for cell in row] for row in rows], slug
+    # Beside the council: the medians of all councils, London boroughs and London.
+    _, rows = table_and_csv(client, html, "national")
+    area = cycle.areas().first()
+    overall = direct(cycle)[area.pk][0]
+    london = direct(cycle, council_type__slug="london-borough")[area.pk][0]
+    assert rows[1][0] == area.name
+    assert rows[1][2:] == [f"{overall:g}", f"{london:g}", f"{london:g}"]
