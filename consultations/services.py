@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from consultations import times
 from consultations.enums import CommentStatus, ConsultationState, EmailStatus
+from consultations.late_entry import late_entry_use
 from consultations.models import Comment, CommentEmail, ConsultationPage
 from consultations.tasks import send_comment_email
 from hub.models import Council
@@ -81,6 +82,7 @@ class Respondent:
     response_type: str
     consent_publish_name: bool = False
     consent_publish_organisation: bool = False
+    notify_outcome: bool = False
 
     @classmethod
     def of(cls, comment: Comment) -> "Respondent":
@@ -97,14 +99,15 @@ class DetailsChange(StrEnum):
 
 
 def comment_submit(
-    *, consultation: ConsultationPage, form, client: str
+    *, consultation: ConsultationPage, form, client: str, late_entry=None
 ) -> tuple[Comment, DetailsChange]:
     """Apply the rules for a posted comment form, in order, and store it with comment_create.
 
     A resend of a stored form answers with the stored comment, even once the form has expired
     or the consultation has closed; corrected name, email or other details in it are stored
     while the consultation is open. Raises FormInvalid, FormExpired, CommentRefused,
-    RateLimited or SubmissionConflict when nothing is stored.
+    RateLimited or SubmissionConflict when nothing is stored. A manager's late-entry link
+    (consultations.late_entry) lets one comment in after the close.
     """
     if not form.is_valid():
         raise FormInvalid(form)
@@ -123,7 +126,9 @@ def comment_submit(
     if not in_time:
         raise FormExpired
     state = consultation.state_at(now)
-    if state != ConsultationState.OPEN:
+    if state != ConsultationState.OPEN and not (
+        late_entry and state != ConsultationState.FORTHCOMING
+    ):
         raise CommentRefused(consultation, state, now)
     rate_limit_count(consultation, client)
     if data["website"]:
@@ -139,6 +144,7 @@ def comment_submit(
         text=data["text"],
         section_id=data["section"],
         quarantine_reason=quarantine_reason,
+        late_entry=late_entry,
     )
     return comment, DetailsChange.NONE
 
@@ -220,20 +226,24 @@ def comment_create(
     section_id: str = "",
     quarantine_reason: str = "",
     confirm_by_email: bool = True,
+    late_entry=None,
 ) -> tuple[Comment, bool]:
     """Store one comment if the consultation is open by the server's clock.
 
     Returns the comment and whether it is new. The same idempotency key returns the comment
     already stored for it, even when both requests race; the same key with other text raises
     SubmissionConflict. A closed or forthcoming consultation raises CommentRefused.
-    confirm_by_email=False is for comments received another way, such as by post.
+    confirm_by_email=False is for comments received another way, such as by post. A manager's
+    late-entry link (consultations.late_entry) lets one comment in after the close.
     """
     received_at = timezone.now()
     existing = Comment.objects.with_key(consultation, idempotency_key).first()
     if existing:
         return _same_submission(existing, text), False
     state = consultation.state_at(received_at)
-    if state != ConsultationState.OPEN:
+    if state != ConsultationState.OPEN and not (
+        late_entry and state != ConsultationState.FORTHCOMING
+    ):
         raise CommentRefused(consultation, state, received_at)
 
     draft = consultation.draft
@@ -253,6 +263,8 @@ def comment_create(
         response_type=respondent.response_type,
         consent_publish_name=respondent.consent_publish_name,
         consent_publish_organisation=respondent.consent_publish_organisation,
+        notify_outcome=respondent.notify_outcome,
+        late_entry=late_entry,
         text=text,
         received_at=received_at,
         status=CommentStatus.QUARANTINED if quarantine_reason else CommentStatus.RECEIVED,
@@ -267,6 +279,8 @@ def comment_create(
         )
         try:
             with transaction.atomic():
+                if late_entry and not late_entry_use(late_entry, received_at):
+                    raise CommentRefused(consultation, state, received_at)
                 comment.save(force_insert=True)
                 if confirm_by_email and comment.status == CommentStatus.RECEIVED:
                     email = CommentEmail.objects.create(comment=comment)

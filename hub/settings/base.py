@@ -272,6 +272,12 @@ CONSULTATIONS_FORM_MAX_AGE = 24 * 60 * 60
 CONSULTATIONS_MIN_SECONDS_TO_RESPOND = float(
     os.environ.get("CONSULTATIONS_MIN_SECONDS_TO_RESPOND", "3")
 )
+# Respondents' names, emails, roles and organisations are anonymised this many months after a
+# consultation's outcome is published (or its close, without one); the privacy notice says so.
+CONSULTATIONS_RETENTION_MONTHS = int(os.environ.get("CONSULTATIONS_RETENTION_MONTHS", "24"))
+# Email alerts: confirmation links work for a week; at most this many sent per address an hour.
+CONSULTATIONS_SUBSCRIBE_MAX_AGE = 7 * 24 * 60 * 60
+CONSULTATIONS_SUBSCRIBE_PER_HOUR = 3
 
 # Security headers beyond Django's own (see README "Running in production").
 # Content-Security-Policy for the public site. Inline scripts carry request.csp_nonce; the admin
