@@ -42,7 +42,7 @@ GENERATION_KEY = "pagecache:generation"
 # Longer query strings are not worth a cache entry (and would let anyone fill the cache).
 MAX_QUERY_LENGTH = 1000
 # Models that record activity, not content shown to visitors: saving them changes no page.
-IGNORED_APPS = {"sessions", "admin", "wagtailadmin", "wagtailsearch"}
+IGNORED_APPS = {"sessions", "admin", "wagtailadmin", "wagtailsearch", "django_tasks_database"}
 IGNORED_MODELS = {
     "auth.user",  # last_login on every sign-in
     "auth.user_groups",

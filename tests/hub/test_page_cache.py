@@ -326,3 +326,21 @@ def test_finder_facet_counts_are_kept_per_filter_set_until_content_changes(
     with django_capture_on_commit_callbacks(execute=True):
         CaseStudyPageFactory(parent=index, year=2024, slug="another")
     assert "2024 (2)" in get(client, "/case-studies/?sort=saving").content.decode()
+
+
+def test_activity_such_as_a_comment_or_a_queued_email_keeps_stored_pages(db):
+    from django_tasks_db.models import DBTaskResult
+
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+
+    from consultations.models import Comment, CommentEmail
+    from hub.models import Council
+    from hub.page_cache import content_changed
+
+    queued = len(connection.run_on_commit)
+    for model in (Comment, CommentEmail, DBTaskResult, Session):
+        content_changed(sender=model)
+    assert len(connection.run_on_commit) == queued
+    content_changed(sender=Council)
+    assert len(connection.run_on_commit) == queued + 1
