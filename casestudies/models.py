@@ -1,6 +1,7 @@
 from decimal import Decimal
 from types import SimpleNamespace
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
@@ -9,6 +10,7 @@ from django.db.models.functions import Coalesce, Length, Substr
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -126,11 +128,19 @@ class CaseStudyQuerySet(PageQuerySet):
         return list(rows.filter(value__isnull=False).order_by(*facet.order))
 
     def with_largest_saving(self):
-        """Annotate the largest savings figure of each case study."""
-        savings = CaseStudyOutcome.objects.filter(
-            page=OuterRef("pk"), kind=OutcomeKind.SAVINGS
-        ).order_by("-value")
-        return self.annotate(largest_saving=Subquery(savings.values("value")[:1]))
+        """Annotate each case study's largest saving a year, so figures compare like for like.
+
+        A saving over several years counts as its yearly average; one whose period the source
+        does not give has no yearly figure and sorts after those that do.
+        """
+        savings = (
+            CaseStudyOutcome.objects.filter(
+                page=OuterRef("pk"), kind=OutcomeKind.SAVINGS, years__gt=0
+            )
+            .annotate(per_year=F("value") / F("years"))
+            .order_by("-per_year")
+        )
+        return self.annotate(largest_saving=Subquery(savings.values("per_year")[:1]))
 
     def newest_first(self):
         """The most recent year first, then the most recently published."""
@@ -207,8 +217,21 @@ class CaseStudyQuerySet(PageQuerySet):
         return self.exclude(Exists(restrictions))
 
 
+class CaseStudyPageForm(WagtailAdminPageForm):
+    """Lets a draft be saved before its source is known; publishing still needs it."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.instance.defer_publishing_checks = self.is_deferred_validation
+        return cleaned_data
+
+
 class CaseStudyPage(BasePage):
     """What one council (or several together) did, what it achieved and what it learned."""
+
+    base_form_class = CaseStudyPageForm
+    # Set by the admin form while saving a draft; any other save is checked in full.
+    defer_publishing_checks = False
 
     lead_council = models.ForeignKey(
         "hub.Council",
@@ -323,11 +346,19 @@ class CaseStudyPage(BasePage):
         verbose_name_plural = "case studies"
 
     def clean(self):
-        """Region and council type follow the lead council wherever it records them."""
+        """Region and council type follow the lead council; real figures need their source."""
         super().clean()
         if self.lead_council:
             self.region = self.lead_council.region or self.region
             self.council_type = self.lead_council.council_type or self.council_type
+        # A draft may wait for its source; nothing is published without one or the flag.
+        if not (self.is_illustrative or self.source_url or self.defer_publishing_checks):
+            raise ValidationError(
+                {
+                    "source_url": "Give a link to the published source, or tick “illustrative "
+                    "example”: a case study cannot be published without one of them."
+                }
+            )
 
     def read_terms(self, *, in_memory: bool = False) -> dict[str, list]:
         """Every term and council the page names, in one query when saved, as lists by relation.
@@ -402,10 +433,22 @@ class CaseStudyOutcome(Orderable):
     period = models.CharField(
         max_length=100, blank=True, help_text="e.g. a year, over five years, 2016 to 2020."
     )
+    years = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        default=1,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="How many years the figure covers: 1 for a yearly figure, 5 for one over five "
+        "years. Leave blank when the source does not say; savings are ranked by their yearly "
+        "average.",
+    )
     note = models.CharField(max_length=255, blank=True, help_text="e.g. up from 42% in 2019.")
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("value"), FieldPanel("period")]),
+        FieldPanel("years"),
         FieldPanel("note"),
     ]
 

@@ -7,3 +7,6 @@ class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = "Consultations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consultations import outcome  # noqa: F401 - connects the page_published receiver

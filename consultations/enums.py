@@ -13,6 +13,7 @@ class CommentStatus(models.TextChoices):
     QUARANTINED = "quarantined", "Quarantined (suspected spam)"
     PUBLISHED = "published", "Published"
     HIDDEN = "hidden", "Hidden"
+    WITHDRAWN = "withdrawn", "Withdrawn by the respondent"
 
 
 class ResponseType(models.TextChoices):
@@ -24,3 +25,10 @@ class EmailStatus(models.TextChoices):
     PENDING = "pending", "Waiting to be sent"
     SENT = "sent", "Sent"
     FAILED = "failed", "Gave up after repeated failures"
+
+
+class NotificationKind(models.TextChoices):
+    OUTCOME = "outcome", "Outcome published"
+    SUBSCRIPTION_CONFIRM = "subscription_confirm", "Confirm a subscription"
+    CONSULTATION_OPENED = "opened", "New consultation open"
+    CLOSING_REMINDER = "closing_reminder", "Closing in three days"

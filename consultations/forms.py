@@ -115,6 +115,9 @@ class CommentForm(forms.Form):
     consent_publish_organisation = forms.BooleanField(
         label="You may publish the name of my organisation with my comment", required=False
     )
+    notify_outcome = forms.BooleanField(
+        label="Email me when the outcome is published", required=False
+    )
     section = forms.ChoiceField(
         label="What is your comment about?",
         widget=forms.RadioSelect,
@@ -210,3 +213,49 @@ class CommentForm(forms.Form):
         if cleaned.get("section") == WHOLE_DRAFT:
             cleaned["section"] = ""
         return cleaned
+
+
+class SubscribeForm(forms.Form):
+    """An address that would like emails about consultations."""
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@council.gov.uk",
+            "max_length": "Your email address must be 254 characters or fewer",
+        },
+    )
+
+
+class ResponseSearchForm(forms.Form):
+    """Words to look for in published responses."""
+
+    q = SingleLineField(
+        label="Search the responses",
+        max_length=200,
+        required=False,
+        line_message="Enter your search on one line",
+        error_messages={"max_length": "Your search must be 200 characters or fewer"},
+    )
+
+
+class LateEntryForm(forms.Form):
+    """Why a comment may come in after the close, and for how long the link works."""
+
+    reason = forms.CharField(
+        label="Reason",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Recorded with the comment and in the audit log.",
+    )
+    hours = forms.IntegerField(
+        label="Link works for (hours)", min_value=1, max_value=72, initial=72
+    )
+
+
+class RespondentForm(forms.Form):
+    """The address whose data staff look up, export or erase."""
+
+    email = forms.EmailField(label="Email address", max_length=254)

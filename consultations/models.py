@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Min, Q
@@ -18,7 +19,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from consultations import times
-from consultations.enums import CommentStatus, ConsultationState, EmailStatus, ResponseType
+from consultations.enums import (
+    CommentStatus,
+    ConsultationState,
+    EmailStatus,
+    NotificationKind,
+    ResponseType,
+)
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
 from hub.models import BasePage
 
@@ -26,7 +33,7 @@ from hub.models import BasePage
 COMMENT_MAX_LENGTH = 10_000
 
 
-class ConsultationIndexPage(BasePage):
+class ConsultationIndexPage(RoutablePageMixin, BasePage):
     """Every consultation: open ones first by closing time, then forthcoming, then closed."""
 
     body = StreamField(BaseStreamBlock(), blank=True)
@@ -59,6 +66,22 @@ class ConsultationIndexPage(BasePage):
         context["now"] = now
         return context
 
+    @path("")
+    def listing(self, request):
+        """The listing itself."""
+        return self.render(request)
+
+    @path("feed/")
+    def feed(self, request):
+        """Atom feed of consultations with their opening and closing instants."""
+        from consultations.feeds import ConsultationFeed
+
+        return ConsultationFeed(self)(request)
+
+
+# The outcome is published once its date or its "We did" is on the live page.
+OUTCOME_PUBLISHED = models.Q(outcome_published_on__isnull=False) | ~models.Q(we_did="")
+
 
 class ConsultationPageQuerySet(PageQuerySet):
     """Reads over consultations; every state is worked out against the given instant."""
@@ -77,15 +100,13 @@ class ConsultationPageQuerySet(PageQuerySet):
 
     def closed_at(self, now: datetime):
         """Closed with no outcome yet, the most recently closed first."""
-        return self.filter(closes_at__lte=now, outcome_published_on__isnull=True).order_by(
-            "-closes_at", "pk"
+        return (
+            self.filter(closes_at__lte=now).exclude(OUTCOME_PUBLISHED).order_by("-closes_at", "pk")
         )
 
     def outcome_published_at(self, now: datetime):
         """Closed with an outcome, the most recently closed first."""
-        return self.filter(closes_at__lte=now, outcome_published_on__isnull=False).order_by(
-            "-closes_at", "pk"
-        )
+        return self.filter(OUTCOME_PUBLISHED, closes_at__lte=now).order_by("-closes_at", "pk")
 
     def open_for_strategy(self, strategy, now: datetime):
         """Open consultations on this draft strategy."""
@@ -151,11 +172,17 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     outcome_published_on = models.DateField(
         null=True,
         blank=True,
-        help_text='Set when the outcome is published; the page then shows "Outcome published".',
+        help_text="The day the outcome was published, shown on the page when known.",
     )
     we_asked = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="We asked")
     you_said = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="You said")
-    we_did = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="We did")
+    we_did = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name="We did",
+        help_text="Publishing the page with this (or the date above) after the close shows "
+        '"Outcome published" and emails, once, each respondent who asked to hear.',
+    )
     outcome_strategy = models.ForeignKey(
         "strategy.CategoryStrategyPage",
         null=True,
@@ -164,6 +191,21 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         related_name="+",
         help_text="The strategy published as a result, if any.",
     )
+    outcome_report = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An optional report on the responses, published with the outcome.",
+    )
+    publish_responses = models.BooleanField(
+        default=False,
+        help_text="After the close, show the comments a manager approved on a public page. "
+        "Names and organisations appear only where the respondent agreed.",
+    )
+    # The close before the latest extension, for "Closing date extended from … to …".
+    closing_extended_from = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PageManager.from_queryset(ConsultationPageQuerySet)()
 
@@ -188,9 +230,11 @@ class ConsultationPage(RoutablePageMixin, BasePage):
                 FieldPanel("you_said"),
                 FieldPanel("we_did"),
                 FieldPanel("outcome_strategy"),
+                FieldPanel("outcome_report"),
             ],
             heading="Outcome",
         ),
+        FieldPanel("publish_responses"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -225,13 +269,24 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        from consultations.outcome import closing_change_log, closing_change_record
+
+        update_fields = kwargs.get("update_fields")
+        change = None
+        if update_fields is None or "closes_at" in update_fields:
+            change = closing_change_record(self)
+        super().save(*args, **kwargs)
+        if change:
+            closing_change_log(self, *change)
+
     def state_at(self, now: datetime) -> ConsultationState:
         """The state at that instant: no scheduler decides it."""
         if now < self.opens_at:
             return ConsultationState.FORTHCOMING
         if now < self.closes_at:
             return ConsultationState.OPEN
-        if self.outcome_published_on:
+        if self.outcome_published_on or self.we_did:
             return ConsultationState.OUTCOME_PUBLISHED
         return ConsultationState.CLOSED
 
@@ -243,6 +298,13 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     def closes_text(self) -> str:
         """The close in words, such as "11:59pm on 30 June 2026"."""
         return times.format_closing(self.closes_at)
+
+    @property
+    def extended_from_text(self) -> str:
+        """The close before the latest extension, in words; empty when never extended."""
+        if not self.closing_extended_from:
+            return ""
+        return times.format_closing(self.closing_extended_from)
 
     @property
     def opens_text(self) -> str:
@@ -269,7 +331,12 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        context.update(now=now, state=self.state_at(now), sections=self.sections())
+        context.update(
+            now=now,
+            state=self.state_at(now),
+            sections=self.sections(),
+            responses_published=self.responses_published_at(now),
+        )
         return context
 
     @path("")
@@ -291,6 +358,38 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
         return comment_confirmation_view(request, self, reference)
 
+    @path("responses/")
+    def responses(self, request):
+        """Published responses, once closed, if the consultation publishes them."""
+        from consultations.published import published_responses_view
+
+        return published_responses_view(request, self)
+
+    @path("calendar/")
+    def calendar(self, request):
+        """The closing instant as an iCalendar event."""
+        from consultations.feeds import closing_calendar
+
+        return closing_calendar(request, self)
+
+    @path("late/<str:token>/")
+    def late_entry(self, request, token):
+        """The comment form through a manager's late-entry link."""
+        from consultations.late_entry import late_entry_view
+
+        return late_entry_view(request, self, token)
+
+    @path("withdraw/<str:token>/")
+    def withdraw(self, request, token):
+        """A respondent withdraws their comment before the close."""
+        from consultations.withdrawal import withdraw_view
+
+        return withdraw_view(request, self, token)
+
+    def responses_published_at(self, now: datetime) -> bool:
+        """Whether the public may read approved comments at that instant."""
+        return self.publish_responses and now >= self.closes_at
+
 
 class CommentQuerySet(models.QuerySet):
     """Reads over comments."""
@@ -298,6 +397,26 @@ class CommentQuerySet(models.QuerySet):
     def with_key(self, consultation, key):
         """The comment stored for this form submission, if any."""
         return self.filter(consultation=consultation, idempotency_key=key)
+
+    def exportable(self):
+        """Everything but withdrawn comments, which leave the exports."""
+        return self.exclude(status=CommentStatus.WITHDRAWN)
+
+    def published_on(self, consultation):
+        """Comments on the consultation that a manager approved for publication."""
+        return self.filter(consultation=consultation, status=CommentStatus.PUBLISHED)
+
+    def for_email(self, email: str):
+        """Every comment sent from this address, whatever its case."""
+        return self.filter(email__iexact=email)
+
+    def awaiting_outcome_email(self, consultation):
+        """Respondents who asked to hear about the outcome and can still be reached."""
+        return (
+            self.filter(consultation=consultation, notify_outcome=True, anonymised_at__isnull=True)
+            .exclude(email="")
+            .exclude(status__in=[CommentStatus.QUARANTINED, CommentStatus.WITHDRAWN])
+        )
 
 
 class Comment(models.Model):
@@ -339,6 +458,17 @@ class Comment(models.Model):
     )
     quarantine_reason = models.CharField(max_length=100, blank=True, editable=False)
     idempotency_key = models.UUIDField(editable=False)
+    notify_outcome = models.BooleanField("email me the outcome", default=False)
+    late_entry = models.OneToOneField(
+        "consultations.LateEntryLink",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="comment",
+        editable=False,
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -356,6 +486,9 @@ class Comment(models.Model):
                 & models.Q(LessThanOrEqual(Length("text"), COMMENT_MAX_LENGTH)),
                 name="comment_text_length",
             ),
+        ]
+        permissions = [
+            ("erase_respondent_data", "Can find, export and erase everything held for an email"),
         ]
 
     def __str__(self):
@@ -383,6 +516,16 @@ class Comment(models.Model):
         """Received time in UK time, ISO 8601 with offset, for exports."""
         return times.to_london(self.received_at).isoformat(timespec="seconds")
 
+    @property
+    def late(self) -> str:
+        """Who accepted the comment after the close, and why; empty when on time."""
+        if not self.late_entry_id:
+            return ""
+        link = self.late_entry
+        user = link.created_by
+        by = (user.get_full_name() or user.get_username()) if user else "a manager"
+        return f"Late (accepted by {by}: {link.reason})"
+
 
 class CommentEmail(models.Model):
     """A confirmation email waiting to go, written in the same transaction as its comment."""
@@ -402,3 +545,111 @@ class CommentEmail(models.Model):
 
     def __str__(self):
         return f"Confirmation for {self.comment.reference}"
+
+
+class LateEntryLink(models.Model):
+    """A manager's single-use link that lets one comment in after the close."""
+
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="late_entry_links"
+    )
+    # Only a hash is kept: the link itself is shown once, to the manager who issued it.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    reason = models.TextField(help_text="Why a comment is accepted after the close.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Late entry to {self.consultation.title}"
+
+    def usable_at(self, now: datetime) -> bool:
+        """Not used and not expired at that instant."""
+        return self.used_at is None and now < self.expires_at
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    """Reads over confirmed subscriptions."""
+
+    def confirmed_before(self, instant: datetime):
+        """Subscribers who had confirmed by that instant."""
+        return self.filter(confirmed_at__lte=instant)
+
+
+class Subscription(models.Model):
+    """A confirmed address that hears about new consultations and closing dates."""
+
+    email = models.EmailField(max_length=254, unique=True)
+    # The unsubscribe link carries this, never the address.
+    key = models.UUIDField(unique=True, editable=False)
+    confirmed_at = models.DateTimeField()
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Subscription {self.pk}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    """Reads over the outbox of emails to respondents and subscribers."""
+
+    def pending(self):
+        return self.filter(status=EmailStatus.PENDING)
+
+
+class Notification(models.Model):
+    """One email in the outbox, at most one per recipient, consultation and kind.
+
+    The recipient is worked out when it is sent (from its comment, subscription or signed
+    token), so erasing a comment or a subscription leaves no address behind here.
+    """
+
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    consultation = models.ForeignKey(
+        ConsultationPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    # A subscription confirmation goes to an address held nowhere else: its signed token.
+    token = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "comment"],
+                condition=models.Q(comment__isnull=False),
+                name="notification_once_per_comment",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "subscription", "consultation"],
+                condition=models.Q(subscription__isnull=False),
+                name="notification_once_per_subscriber",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"

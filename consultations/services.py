@@ -6,6 +6,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
+from enum import StrEnum
 from functools import partial
 
 from django.conf import settings
@@ -17,7 +18,9 @@ from django.utils import timezone
 
 from consultations import times
 from consultations.enums import CommentStatus, ConsultationState, EmailStatus
+from consultations.late_entry import late_entry_use
 from consultations.models import Comment, CommentEmail, ConsultationPage
+from consultations.tasks import send_comment_email
 from hub.models import Council
 
 
@@ -79,26 +82,53 @@ class Respondent:
     response_type: str
     consent_publish_name: bool = False
     consent_publish_organisation: bool = False
+    notify_outcome: bool = False
+
+    @classmethod
+    def of(cls, comment: Comment) -> "Respondent":
+        """The details stored with a comment."""
+        return cls(**{field.name: getattr(comment, field.name) for field in fields(cls)})
 
 
-def comment_submit(*, consultation: ConsultationPage, form, client: str) -> Comment:
+class DetailsChange(StrEnum):
+    """What became of changed personal details in a resent form (same form, same text)."""
+
+    NONE = ""
+    CORRECTED = "corrected"  # stored on the comment: it is the respondent's own correction
+    TOO_LATE = "too late"  # the consultation has closed or the form expired: details kept
+
+
+def comment_submit(
+    *, consultation: ConsultationPage, form, client: str, late_entry=None
+) -> tuple[Comment, DetailsChange]:
     """Apply the rules for a posted comment form, in order, and store it with comment_create.
 
     A resend of a stored form answers with the stored comment, even once the form has expired
-    or the consultation has closed. Raises FormInvalid, FormExpired, CommentRefused,
-    RateLimited or SubmissionConflict when nothing is stored.
+    or the consultation has closed; corrected name, email or other details in it are stored
+    while the consultation is open. Raises FormInvalid, FormExpired, CommentRefused,
+    RateLimited or SubmissionConflict when nothing is stored. A manager's late-entry link
+    (consultations.late_entry) lets one comment in after the close.
     """
     if not form.is_valid():
         raise FormInvalid(form)
     data = form.cleaned_data
+    respondent = Respondent(**{field.name: data[field.name] for field in fields(Respondent)})
+    now = timezone.now()
+    in_time = form.age <= settings.CONSULTATIONS_FORM_MAX_AGE
     existing = Comment.objects.with_key(consultation, data["submission_id"]).first()
     if existing:
-        return _same_submission(existing, data["text"])
-    if form.age > settings.CONSULTATIONS_FORM_MAX_AGE:
+        comment = _same_submission(existing, data["text"])
+        if respondent == Respondent.of(comment):
+            return comment, DetailsChange.NONE
+        if not (in_time and consultation.is_open_at(now)):
+            return comment, DetailsChange.TOO_LATE
+        return comment_details_correct(comment, respondent), DetailsChange.CORRECTED
+    if not in_time:
         raise FormExpired
-    now = timezone.now()
     state = consultation.state_at(now)
-    if state != ConsultationState.OPEN:
+    if state != ConsultationState.OPEN and not (
+        late_entry and state != ConsultationState.FORTHCOMING
+    ):
         raise CommentRefused(consultation, state, now)
     rate_limit_count(consultation, client)
     if data["website"]:
@@ -110,11 +140,34 @@ def comment_submit(*, consultation: ConsultationPage, form, client: str) -> Comm
     comment, _ = comment_create(
         consultation=consultation,
         idempotency_key=data["submission_id"],
-        respondent=Respondent(**{field.name: data[field.name] for field in fields(Respondent)}),
+        respondent=respondent,
         text=data["text"],
         section_id=data["section"],
         quarantine_reason=quarantine_reason,
+        late_entry=late_entry,
     )
+    return comment, DetailsChange.NONE
+
+
+@transaction.atomic
+def comment_details_correct(comment: Comment, respondent: Respondent) -> Comment:
+    """Store the respondent's corrected details on their comment (same row, same reference).
+
+    A corrected email address gets the confirmation again, at the new address.
+    """
+    email_changed = respondent.email != comment.email
+    for field in fields(Respondent):
+        setattr(comment, field.name, getattr(respondent, field.name))
+    if comment.council_id:
+        comment.organisation_other = ""
+    comment.save(update_fields=[field.name for field in fields(Respondent)])
+    if email_changed:
+        email = CommentEmail.objects.select_for_update().filter(comment=comment).first()
+        if email is not None:
+            email.status = EmailStatus.PENDING
+            email.attempts, email.last_error, email.sent_at = 0, "", None
+            email.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+            _send_after_commit(email)
     return comment
 
 
@@ -173,20 +226,24 @@ def comment_create(
     section_id: str = "",
     quarantine_reason: str = "",
     confirm_by_email: bool = True,
+    late_entry=None,
 ) -> tuple[Comment, bool]:
     """Store one comment if the consultation is open by the server's clock.
 
     Returns the comment and whether it is new. The same idempotency key returns the comment
     already stored for it, even when both requests race; the same key with other text raises
     SubmissionConflict. A closed or forthcoming consultation raises CommentRefused.
-    confirm_by_email=False is for comments received another way, such as by post.
+    confirm_by_email=False is for comments received another way, such as by post. A manager's
+    late-entry link (consultations.late_entry) lets one comment in after the close.
     """
     received_at = timezone.now()
     existing = Comment.objects.with_key(consultation, idempotency_key).first()
     if existing:
         return _same_submission(existing, text), False
     state = consultation.state_at(received_at)
-    if state != ConsultationState.OPEN:
+    if state != ConsultationState.OPEN and not (
+        late_entry and state != ConsultationState.FORTHCOMING
+    ):
         raise CommentRefused(consultation, state, received_at)
 
     draft = consultation.draft
@@ -206,6 +263,8 @@ def comment_create(
         response_type=respondent.response_type,
         consent_publish_name=respondent.consent_publish_name,
         consent_publish_organisation=respondent.consent_publish_organisation,
+        notify_outcome=respondent.notify_outcome,
+        late_entry=late_entry,
         text=text,
         received_at=received_at,
         status=CommentStatus.QUARANTINED if quarantine_reason else CommentStatus.RECEIVED,
@@ -220,12 +279,12 @@ def comment_create(
         )
         try:
             with transaction.atomic():
+                if late_entry and not late_entry_use(late_entry, received_at):
+                    raise CommentRefused(consultation, state, received_at)
                 comment.save(force_insert=True)
                 if confirm_by_email and comment.status == CommentStatus.RECEIVED:
                     email = CommentEmail.objects.create(comment=comment)
-                    transaction.on_commit(
-                        partial(comment_email_send, email_id=email.pk), robust=True
-                    )
+                    _send_after_commit(email)
         except IntegrityError:
             comment.pk = None
             # Another request with the same form won the race: answer with its reference.
@@ -235,6 +294,14 @@ def comment_create(
             continue  # the reference was taken: draw another
         return comment, True
     raise IntegrityError("Could not generate a unique comment reference")
+
+
+def _send_after_commit(email: CommentEmail) -> None:
+    """Queue the email for the task worker once the transaction that stored it commits.
+
+    If queueing fails, the row is still in the outbox for send_pending_emails.
+    """
+    transaction.on_commit(partial(send_comment_email.enqueue, email.pk), robust=True)
 
 
 def _same_submission(existing: Comment, text: str) -> Comment:

@@ -6,6 +6,8 @@ The server's own TZ and Django's TIME_ZONE never enter these calculations: the z
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import holidays
+
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -90,3 +92,34 @@ def next_midnight(now: datetime) -> datetime:
 def days_left(instant: datetime, now: datetime) -> int:
     """Whole UK calendar days from today to the last day of the consultation (0 on that day)."""
     return (last_moment(instant).date() - to_london(now).date()).days
+
+
+# Bank holidays of England and Wales (the package's "ENG" list; Wales has the same days),
+# substitute days included, from a maintained package rather than a hand-written list.
+BANK_HOLIDAYS = holidays.country_holidays("GB", subdiv="ENG")
+
+
+def non_working_day(day: date) -> str:
+    """Why day is not a working day in England and Wales ("" when it is one)."""
+    if day.weekday() >= 5:
+        return f"a {day:%A}"
+    name = BANK_HOLIDAYS.get(day)
+    return f"a bank holiday ({name})" if name else ""
+
+
+def closing_date_warning(day: date) -> str:
+    """A warning for editors when a consultation would close on a non-working day."""
+    reason = non_working_day(day)
+    if not reason:
+        return ""
+    return (
+        f"The closing date, {format_date(day)}, is {reason} in England and Wales. "
+        "People may expect to be able to respond on the next working day: consider moving it."
+    )
+
+
+def next_working_day(day: date) -> date:
+    """day itself when it is a working day in England and Wales, otherwise the next one."""
+    while non_working_day(day):
+        day += timedelta(days=1)
+    return day

@@ -2,8 +2,10 @@
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone
@@ -18,6 +20,7 @@ from consultations.forms import CommentForm
 from consultations.models import Comment, ConsultationPage
 from consultations.services import (
     CommentRefused,
+    DetailsChange,
     FormExpired,
     FormInvalid,
     RateLimited,
@@ -68,6 +71,16 @@ UNAVAILABLE = Notice(
     "minutes.",
 )
 
+# A resent form with the same comment and other personal details (services.DetailsChange).
+DETAILS_NOTICES = {
+    DetailsChange.CORRECTED: "This response was already sent. We have updated your details to "
+    "the ones you sent just now; if you changed your email address, we will send the "
+    "confirmation email to it.",
+    DetailsChange.TOO_LATE: "This response was already sent. We have not changed your name or "
+    "other details, because the consultation has closed or the form has expired. Quote your "
+    "reference number if you contact us to correct them.",
+}
+
 
 def client_ip(request) -> str:
     """The client's address: REMOTE_ADDR, or the address our own proxies saw."""
@@ -79,12 +92,19 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def render_form(request, page, form, *, status=200, notice=None, show_errors=False):
+def render_form(
+    request, page, form, *, status=200, notice=None, show_errors=False, late_entry=None
+):
     """The form page, never cached: it carries a one-off submission id."""
     response = page.render(
         request,
         template=FORM_TEMPLATE,
-        context_overrides={"form": form, "notice": notice, "show_errors": show_errors},
+        context_overrides={
+            "form": form,
+            "notice": notice,
+            "show_errors": show_errors,
+            "late_entry": late_entry,
+        },
     )
     response.status_code = status
     add_never_cache_headers(response)
@@ -125,28 +145,33 @@ def comment_form_view(request, page: ConsultationPage):
     return render_form(request, page, form)
 
 
-def comment_post(request, page: ConsultationPage):
+def comment_post(request, page: ConsultationPage, late_entry=None):
     """Each outcome of a posted form as a response; the rules are in the form and the service."""
     form = CommentForm(request.POST, sections=page.sections())
+    show_form = partial(render_form, late_entry=late_entry)
     try:
-        comment = comment_submit(consultation=page, form=form, client=client_ip(request))
+        comment, details = comment_submit(
+            consultation=page, form=form, client=client_ip(request), late_entry=late_entry
+        )
     except FormInvalid:
         if form.has_error("form_token"):
-            return render_form(request, page, form.renewed(), status=400, notice=UNVERIFIED)
-        return render_form(request, page, form, status=400, show_errors=True)
+            return show_form(request, page, form.renewed(), status=400, notice=UNVERIFIED)
+        return show_form(request, page, form, status=400, show_errors=True)
     except FormExpired:
-        return render_form(request, page, form.renewed(), status=400, notice=EXPIRED)
+        return show_form(request, page, form.renewed(), status=400, notice=EXPIRED)
     except CommentRefused as refused:
         return render_not_sent(request, page, form, status=403, state=refused.state)
     except SubmissionConflict as conflict:
         return render_not_sent(request, page, form, status=409, conflict=conflict.existing)
     except RateLimited as limited:
-        response = render_form(request, page, form.renewed(), status=429, notice=RATE_LIMITED)
+        response = show_form(request, page, form.renewed(), status=429, notice=RATE_LIMITED)
         return retry_after(response, limited.retry_after)
     except DatabaseError:
         logger.exception("Comment not stored for consultation %s", page.pk)
-        response = render_form(request, page, form.renewed(), status=503, notice=UNAVAILABLE)
+        response = show_form(request, page, form.renewed(), status=503, notice=UNAVAILABLE)
         return retry_after(response, 60)
+    if details:
+        messages.info(request, DETAILS_NOTICES[details])
     return confirmation_redirect(page, comment)
 
 

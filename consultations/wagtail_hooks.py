@@ -1,5 +1,6 @@
 """Comments in the admin for consultation managers, and the home page's open consultations."""
 
+from django.contrib import messages
 from django.utils import timezone
 
 from wagtail import hooks
@@ -7,9 +8,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
+from consultations import admin_views
+from consultations.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+from consultations.times import closing_date_warning
 from hub.models import HomeAction, HomePanel
 
 
@@ -34,8 +38,8 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Comment, CommentPermissionPolicy(Comment))
 
 
-class CommentIndexView(IndexView):
-    """The comment listing, whose CSV export neutralises formulas."""
+class CommentIndexView(ResponsesAuditMixin, IndexView):
+    """The comment listing, logged; its exports neutralise formulas and leave out withdrawals."""
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(
@@ -46,19 +50,29 @@ class CommentIndexView(IndexView):
         )
 
     def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
+        response = super().write_csv_response(queryset.exportable())
         response["Cache-Control"] = "no-store"
         return response
 
     def write_xlsx_response(self, queryset):
-        response = super().write_xlsx_response(queryset)
+        response = super().write_xlsx_response(queryset.exportable())
         response["Cache-Control"] = "no-store"
         return response
+
+
+class CommentInspectView(ResponseAuditMixin, InspectView):
+    """One comment, logged each time it is shown."""
+
+
+class CommentEditView(ResponseAuditMixin, EditView):
+    """Moderating one comment, logged each time it is shown."""
 
 
 class CommentViewSet(SnippetViewSet):
     model = Comment
     index_view_class = CommentIndexView
+    inspect_view_class = CommentInspectView
+    edit_view_class = CommentEditView
     icon = "comment"
     menu_label = "Consultation comments"
     menu_order = 250
@@ -71,6 +85,7 @@ class CommentViewSet(SnippetViewSet):
         "name",
         "organisation",
         "status",
+        "late",
         "received_at",
     ]
     list_filter = ["consultation", "status", "response_type", "received_at"]
@@ -84,6 +99,7 @@ class CommentViewSet(SnippetViewSet):
         "received_at",
         "received_at_uk",
         "status",
+        "late",
         "quarantine_reason",
         "section_id",
         "section_heading",
@@ -96,6 +112,7 @@ class CommentViewSet(SnippetViewSet):
         "response_type",
         "consent_publish_name",
         "consent_publish_organisation",
+        "notify_outcome",
         "text",
     ]
     export_headings = {
@@ -106,6 +123,7 @@ class CommentViewSet(SnippetViewSet):
         "section_heading": "Section heading at the time",
         "page_revision_id": "Draft revision",
         "gss_code": "GSS code",
+        "late": "Late",
     }
     panels = [
         FieldPanel("status", heading="Moderation status"),
@@ -133,7 +151,7 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("consultation", "council")
+        return Comment.objects.select_related("consultation", "council", "late_entry__created_by")
 
 
 register_snippet(CommentViewSet)
@@ -152,6 +170,28 @@ def open_consultations_panel(request, home):
         "consultations": consultations,
         "now": now,
     }
+
+
+@hooks.register("register_log_actions")
+def register_consultation_log_actions(actions):
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_admin_urls")
+def consultation_admin_urls():
+    return admin_views.urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def respondent_data_menu_item():
+    return admin_views.RespondentDataMenuItem()
+
+
+@hooks.register("register_page_header_buttons")
+def late_entry_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, ConsultationPage) and admin_views.can_issue(user):
+        yield admin_views.late_entry_button(page)
 
 
 @hooks.register("hub_home_actions")
@@ -184,3 +224,13 @@ def respond_action(request, home):
 def next_consultation_change(now):
     """Stored pages end when a consultation opens or closes, or its countdown ticks."""
     return ConsultationPage.objects.live().next_change_after(now)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_a_closing_date_on_a_non_working_day(request, page):
+    """Tell the editor when a consultation closes on a weekend or bank holiday."""
+    if isinstance(page.specific, ConsultationPage):
+        warning = closing_date_warning(page.specific.closing_date)
+        if warning:
+            messages.warning(request, warning)

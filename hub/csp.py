@@ -4,10 +4,11 @@ Public pages get settings.CONTENT_SECURITY_POLICY, whose script-src holds a nonc
 ``nonce="{{ request.csp_nonce }}"`` on each inline script, and the header names the same nonce.
 The Wagtail admin (everything under /admin/, previews included) gets HUB_ADMIN_CSP_DIRECTIVES.
 
+The page cache (hub.page_cache) sits before this middleware: it stores a page with its header
+and records the nonce used, and on each replay swaps that nonce for a fresh one in the header and
+the body alike (page_cache.fresh_nonce), so the two always match and no two visitors share one.
 A response that already carries a Content-Security-Policy header is left as it is (django-csp's
-own rule). A page cache that stores whole responses, headers included, therefore replays each page
-with the header and body nonces it was rendered with, so the two always match. A cache that keeps
-only the body would break that: it must store the header with it.
+own rule).
 """
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware

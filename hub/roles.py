@@ -73,13 +73,16 @@ ROLES = (
         ),
         page_permissions={"casestudies.casestudyindexpage": ("add_page", "change_page")},
     ),
-    # Run consultations: open and close them on time, moderate and export the comments.
+    # Run consultations: open and close them on time, moderate and export the comments, let a
+    # late comment in, and find, export or erase what is held for one email address.
     Role(
         CONSULTATION_MANAGERS,
         permissions=(
             "wagtailadmin.access_admin",
             "consultations.view_comment",
             "consultations.change_comment",
+            "consultations.add_lateentrylink",
+            "consultations.erase_respondent_data",
         ),
         collection_permissions=("wagtaildocs.add_document", "wagtaildocs.choose_document"),
         page_permissions={

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search.search, name="search"),
+    path("consultations/alerts/", include("consultations.urls")),
     path("check-your-progress/self-assessment/", include("progress.urls")),
     path("sitemap.xml", sitemap),
     path("healthz", views.healthz, name="healthz"),

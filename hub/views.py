@@ -43,9 +43,20 @@ def bad_request(request, exception=None):
     return HttpResponseBadRequest(render_to_string("400.html"))
 
 
+def database_unavailable(error: BaseException | None) -> bool:
+    """True when the error is, or was raised while handling, the database being unavailable."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, DATABASE_UNAVAILABLE):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def server_error(request):
     """Branded 500 page, or 503 when the database is down; neither touches the database."""
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    if database_unavailable(sys.exc_info()[1]):
         return service_unavailable(request)
     return HttpResponseServerError(render_to_string("500.html"))
 

@@ -78,12 +78,20 @@ class ChartValue(blocks.StructValue):
             for row in self["rows"]
         ]
 
+    def label_column(self) -> str:
+        """The label column's heading; an illustrative chart says so in it, and so in its CSV."""
+        heading = self["label_heading"] or "Item"
+        return f"{heading} ({ILLUSTRATIVE_FLAG})" if self.get("illustrative") else heading
+
     def csv_rows(self) -> list[list[str]]:
         """A header row then one row per label, numbers written as in the table."""
-        header = [self["label_heading"] or "Item", *self["series"]]
+        header = [self.label_column(), *self["series"]]
         return [header] + [
             [row["label"], *(format_number(v) for v in row["values"])] for row in self["rows"]
         ]
+
+
+ILLUSTRATIVE_FLAG = "illustrative figures, not survey results"
 
 
 def format_number(value: float) -> str:

@@ -15,7 +15,7 @@ from hub.models import Council
 
 
 def load_people(ctx: DemoContext) -> None:
-    """A case study editor and a moderator to sign in with on a local copy."""
+    """A case study editor and a moderator to sign in with locally; roles come from migrations."""
     if not ctx.shared.get("demo_users"):
         return
     User = get_user_model()
@@ -31,7 +31,7 @@ def load_people(ctx: DemoContext) -> None:
                 first_name=first_name,
                 last_name="Moderator" if username == "moderator" else "Editor",
             )
-            user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+            user.groups.add(Group.objects.get(name=group_name))
 
 
 @transaction.atomic

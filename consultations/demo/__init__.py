@@ -7,29 +7,19 @@ the category strategies the strategy demo loads, by path.
 import uuid
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from consultations.models import ConsultationPage
 from consultations.services import Respondent, comment_create
-from consultations.times import to_london
+from consultations.times import next_working_day, to_london
 from hub.demo.kit import DemoContext, load_pages, read_data
 
 
-def load_managers() -> None:
-    """Consultation managers read and moderate comments and export them."""
-    managers, _ = Group.objects.get_or_create(name="Consultation managers")
-    managers.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="consultations",
-            codename__in=["view_comment", "change_comment"],
-        ),
-        *Permission.objects.filter(codename="access_admin"),
-    )
-
-
 def dated(how_responses_used: str):
-    """Completes a consultation row: shared text, and dates counted from the day of loading."""
+    """Completes a consultation row: shared text, and dates counted from the day of loading.
+
+    The closing date moves on to the next working day in England and Wales when needed.
+    """
     today = to_london(timezone.now()).date()
 
     def prepare(row: dict) -> dict:
@@ -39,7 +29,9 @@ def dated(how_responses_used: str):
         row.setdefault("how_responses_used", how_responses_used)
         if "opens_days_from_load" in row:
             row["opening_date"] = today + timedelta(days=row.pop("opens_days_from_load"))
-            row["closing_date"] = today + timedelta(days=row.pop("closes_days_from_load"))
+            # Never close on a weekend or bank holiday: people expect to respond on working days.
+            closes = today + timedelta(days=row.pop("closes_days_from_load"))
+            row["closing_date"] = next_working_day(closes)
         return row
 
     return prepare
@@ -76,6 +68,5 @@ def load(ctx: DemoContext) -> None:
     """The consultation listing, three consultations and sample comments on the open one."""
     data = read_data(__name__, "consultations")
     pages = load_pages(ctx, data["pages"], prepare=dated(data["how_responses_used"]))
-    load_managers()
     open_one = pages["/consultations/construction-category-strategy-2026/"]
     sample_comments(ctx, open_one, data["comments"])

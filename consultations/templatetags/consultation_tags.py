@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 
 from consultations import times
@@ -14,6 +15,21 @@ register = template.Library()
 def utc_iso(instant: datetime) -> str:
     """An instant for a <time datetime> attribute, e.g. 2026-06-30T23:00:00Z."""
     return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if instant else ""
+
+
+@register.filter
+def withdraw_link(comment) -> str:
+    """The signed link that withdraws this comment before the close."""
+    from consultations.withdrawal import withdraw_url
+
+    return withdraw_url(comment)
+
+
+@register.simple_tag
+def retention_period() -> str:
+    """How long respondents' details are kept, as the retention command enforces it."""
+    months = settings.CONSULTATIONS_RETENTION_MONTHS
+    return f"{months} month{'s' if months != 1 else ''}"
 
 
 @register.simple_tag

@@ -5,7 +5,7 @@ app's loader shares.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -20,8 +20,10 @@ from hub.models import (
     KeyArea,
     MaturityLevel,
     Region,
+    SiteSettings,
     Theme,
 )
+from hub.roles import EDITORS
 
 
 __all__ = ["DemoContext", "load", "load_home", "order_sections"]
@@ -101,16 +103,10 @@ def load_home(write=print) -> HomePage:
 
 
 def load_editors(ctx: DemoContext) -> None:
-    """The editors group, plus an administrator and an editor to sign in with on a local copy."""
-    User = get_user_model()
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    snippet_perms = Permission.objects.filter(
-        content_type__app_label="hub",
-        codename__regex=r"^(add|change|delete|view)_(theme|keyarea|category|region|counciltype|council|maturitylevel)$",
-    )
-    editors.permissions.add(*snippet_perms, *Permission.objects.filter(codename="access_admin"))
+    """An administrator and an editor to sign in with locally; the roles come from migrations."""
     if not ctx.shared.get("demo_users"):
         return
+    User = get_user_model()
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@procurement-hub.example", "changeme")
     if not User.objects.filter(username="editor").exists():
@@ -121,7 +117,18 @@ def load_editors(ctx: DemoContext) -> None:
             first_name="Demo",
             last_name="Editor",
         )
-        editor.groups.add(editors)
+        editor.groups.add(Group.objects.get(name=EDITORS))
+
+
+def load_settings(ctx: DemoContext, values: dict) -> None:
+    """The organisation's details, filling only what an editor has not set."""
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    changed = [name for name, value in values.items() if not getattr(settings, name)]
+    for name in changed:
+        setattr(settings, name, values[name])
+    if changed:
+        settings.save(update_fields=changed)
 
 
 # The order of the service navigation: the journey from reading the strategy to acting on it.
@@ -154,5 +161,6 @@ def order_sections(home: HomePage) -> None:
 def load(ctx: DemoContext) -> None:
     """Core demo content."""
     load_taxonomy(ctx)
+    load_settings(ctx, read_data(__name__, "pages")["settings"])
     load_file(ctx, __name__, "pages")
     load_editors(ctx)

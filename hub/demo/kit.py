@@ -152,13 +152,21 @@ def field_value(ctx: DemoContext, model, name: str, value):
     if isinstance(model_field, StreamField):
         return [stream_block(ctx, model_field.stream_block, block) for block in value]
     if model_field.one_to_many:  # inline child objects, such as a case study's outcomes
-        return [model_field.related_model(**row) for row in value]
+        child = model_field.related_model
+        return [child(**{k: none_if_blank(child, k, v) for k, v in row.items()}) for row in value]
     related = model_field.related_model
     if model_field.many_to_many:
         return [related.objects.get(slug=slug) for slug in value]
     if isinstance(model_field, models.ForeignKey):
         return related_object(ctx, related, value)
     return value
+
+
+def none_if_blank(model, name: str, value):
+    """TOML has no null: "" stands for "no value" in a nullable field that is not text."""
+    field = model._meta.get_field(name)
+    blank = value == "" and field.null and not isinstance(field, models.CharField)
+    return None if blank else value
 
 
 def related_object(ctx: DemoContext, related, key: str):

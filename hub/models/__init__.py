@@ -1,4 +1,5 @@
 from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
+from .provenance import Provenance
 from .settings import SiteSettings
 from .taxonomy import (
     Category,
@@ -23,6 +24,7 @@ __all__ = [
     "KeyArea",
     "KeyAreaKind",
     "MaturityLevel",
+    "Provenance",
     "Region",
     "SiteSettings",
     "StandardPage",

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models.provenance import Provenance
 
 
 class BasePage(Page):
@@ -25,7 +26,7 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
-    # Content pages show "Last updated"; landing pages turn it off.
+    # Content pages show their editor-set dates; landing pages turn them off.
     show_last_updated = True
     # A section's name in the navigation when its title is too long for one row at 1280px.
     menu_label = ""
@@ -35,8 +36,8 @@ class BasePage(Page):
 
     @property
     def last_updated(self):
-        """When the live version was last published."""
-        return self.last_published_at or self.first_published_at
+        """When an editor last reviewed the content; publishing or loading it never counts."""
+        return getattr(self, "last_reviewed", None)
 
 
 class HomePage(BasePage):
@@ -162,12 +163,12 @@ def home_panels(request, home) -> list[dict]:
     return sorted(panels, key=lambda panel: panel["order"])
 
 
-class StandardPage(BasePage):
+class StandardPage(Provenance, BasePage):
     """A plain content page: accessibility statement, privacy notice, cookies and the like."""
 
     body = StreamField(BaseStreamBlock(), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body"), Provenance.provenance_panel]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["hub.HomePage", "hub.StandardPage"]

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -248,6 +250,14 @@ TAGGIT_CASE_INSENSITIVE = True
 # Consultations
 # Confirmation emails are sent during the request that stored the comment; never wait long.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Background work (emails). "immediate" runs each task in the process that queues it (dev and
+# tests); "database" stores it for the `manage.py db_worker` process (production's default).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 # A failed CSRF check on the comment form re-shows the typed answers instead of a bare 403.
 CSRF_FAILURE_VIEW = "consultations.views.csrf_failure"
 # Comment POSTs allowed per client address, per consultation, per window. Set high enough for a
@@ -262,6 +272,12 @@ CONSULTATIONS_FORM_MAX_AGE = 24 * 60 * 60
 CONSULTATIONS_MIN_SECONDS_TO_RESPOND = float(
     os.environ.get("CONSULTATIONS_MIN_SECONDS_TO_RESPOND", "3")
 )
+# Respondents' names, emails, roles and organisations are anonymised this many months after a
+# consultation's outcome is published (or its close, without one); the privacy notice says so.
+CONSULTATIONS_RETENTION_MONTHS = int(os.environ.get("CONSULTATIONS_RETENTION_MONTHS", "24"))
+# Email alerts: confirmation links work for a week; at most this many sent per address an hour.
+CONSULTATIONS_SUBSCRIBE_MAX_AGE = 7 * 24 * 60 * 60
+CONSULTATIONS_SUBSCRIBE_PER_HOUR = 3
 
 # Security headers beyond Django's own (see README "Running in production").
 # Content-Security-Policy for the public site. Inline scripts carry request.csp_nonce; the admin

@@ -31,11 +31,9 @@ CONTENT_SECURITY_POLICY = {
 
 # A pool of connections per app process (Django's psycopg pool). Size it to the process's
 # threads; a request waits at most DATABASE_POOL_TIMEOUT seconds for a connection, then gets the
-# 503 page, so an outage never piles up requests. Each connection is checked before use, so a
-# database restart costs no failed requests once it is back.
+# 503 page, so an outage never piles up requests. With CONN_HEALTH_CHECKS (base) each connection
+# is checked before use, so a database restart costs no failed requests once it is back.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    from psycopg_pool import ConnectionPool
-
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 - the pool keeps connections
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
@@ -43,8 +41,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
             os.environ.get("DATABASE_POOL_MAX_SIZE", os.environ.get("GUNICORN_THREADS", "8"))
         ),
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
-        "check": ConnectionPool.check_connection,
     }
+
+# Emails are sent by the `manage.py db_worker` process, never while a request waits.
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}  # noqa: F405
 
 # The page cache must be shared by every app process, so it is on by default only with Redis.
 PAGE_CACHE_SECONDS = int(

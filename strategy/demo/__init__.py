@@ -5,6 +5,17 @@ domain.md and are cited, invented ones say so."""
 from hub.demo.kit import DemoContext, load_file, read_data
 
 
+def key_area_lead(parent: str) -> str:
+    """A key area page's lead, from where it sits: it must not repeat "What it is"."""
+    _, year, theme = parent.strip("/").split("/")
+    place = (
+        f"An enabler in the {year} edition"
+        if theme == "enablers"
+        else f"A key area under “{theme.replace('-', ' ').capitalize()}” in the {year} edition"
+    )
+    return f"{place}: what it covers, why it matters and what each maturity level looks like."
+
+
 def key_area_text(text: dict):
     """Completes a key-area page row with its text, declared once for every edition."""
 
@@ -12,7 +23,7 @@ def key_area_text(text: dict):
         row = dict(row)
         if row["model"] == "strategy.KeyAreaPage":
             what, why, levels = (text[row["slug"]][k] for k in ("what", "why", "levels"))
-            row.setdefault("summary", what)
+            row.setdefault("summary", key_area_lead(row["parent"]))
             row.setdefault("what_it_is", f"<p>{what}</p>")
             row.setdefault("why_it_matters", f"<p>{why}</p>")
             row.setdefault(

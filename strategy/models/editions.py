@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, MaturityLevel
+from hub.models import BasePage, MaturityLevel, Provenance
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
@@ -50,6 +50,10 @@ class StrategyEditionQuerySet(PageQuerySet):
         """Editions in force."""
         return self.filter(status=EditionStatus.CURRENT)
 
+    def edition_of(self, page):
+        """The edition a theme or key area page belongs to, with its successor."""
+        return self.ancestor_of(page).select_related("superseded_by").first()
+
     def containing(self, pages) -> dict[int, "StrategyEditionPage"]:
         """The edition each of these pages sits in, keyed by page id, in one query."""
         steplen = StrategyEditionPage.steplen
@@ -73,7 +77,7 @@ class InEdition:
         return {pk: edition.title for pk, edition in editions.items()}
 
 
-class StrategyEditionPage(BasePage):
+class StrategyEditionPage(Provenance, BasePage):
     """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
 
     year = models.PositiveSmallIntegerField()
@@ -119,6 +123,7 @@ class StrategyEditionPage(BasePage):
             [FieldPanel("foreword"), FieldPanel("foreword_author")], heading="Foreword"
         ),
         FieldPanel("body"),
+        Provenance.provenance_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -143,7 +148,7 @@ class StrategyEditionPage(BasePage):
         return context
 
 
-class ThemePage(InEdition, BasePage):
+class ThemePage(InEdition, Provenance, BasePage):
     """A theme of one edition (or its enablers), listing the key areas beneath it."""
 
     theme = models.ForeignKey(
@@ -151,7 +156,12 @@ class ThemePage(InEdition, BasePage):
     )
     body = StreamField(BaseStreamBlock(), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("theme"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("theme"),
+        FieldPanel("body"),
+        Provenance.provenance_panel,
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["strategy.StrategyEditionPage"]
@@ -160,6 +170,7 @@ class ThemePage(InEdition, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = KeyAreaPage.objects.child_of(self).live().defer_streamfields()
+        context["edition"] = StrategyEditionPage.objects.edition_of(self)
         return context
 
 
@@ -179,7 +190,7 @@ class KeyAreaQuerySet(PageQuerySet):
         return self.filter(featured=True)
 
 
-class KeyAreaPage(InEdition, BasePage):
+class KeyAreaPage(InEdition, Provenance, BasePage):
     """A key area or enabler: what it is, why it matters and what each maturity level looks like."""
 
     key_area = models.ForeignKey(
@@ -206,6 +217,7 @@ class KeyAreaPage(InEdition, BasePage):
         FieldPanel("why_it_matters"),
         FieldPanel("maturity_descriptors"),
         FieldPanel("body"),
+        Provenance.provenance_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -227,6 +239,7 @@ class KeyAreaPage(InEdition, BasePage):
             if self.key_area_id
             else []
         )
+        context["edition"] = StrategyEditionPage.objects.edition_of(self)
         return context
 
     def maturity_rows(self):
@@ -268,7 +281,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(BasePage):
+class CategoryStrategyPage(Provenance, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -315,6 +328,7 @@ class CategoryStrategyPage(BasePage):
         ),
         FieldPanel("sections"),
         FieldPanel("appendices"),
+        Provenance.provenance_panel,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [

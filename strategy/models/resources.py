@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
 from hub.facets import form_facets
-from hub.models import BasePage
+from hub.models import BasePage, Provenance
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
 from strategy.forms import ResourceFilterForm
@@ -106,8 +106,12 @@ class ResourceQuerySet(PageQuerySet):
         return qs
 
 
-class ResourcePage(BasePage):
-    """A guide, template or report, usually with a document to download."""
+class ResourcePage(Provenance, BasePage):
+    """A guide, template or report: an uploaded document, or a publication on its publisher's site.
+
+    An external publication is described by the source fields: title, publisher, date, link and
+    format.
+    """
 
     resource_type = models.CharField(
         "type", max_length=20, choices=ResourceType.choices, default=ResourceType.GUIDE
@@ -138,6 +142,7 @@ class ResourcePage(BasePage):
             heading="Resource",
         ),
         FieldPanel("body"),
+        Provenance.provenance_panel,
     ]
     promote_panels = [
         *BasePage.promote_panels,

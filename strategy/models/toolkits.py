@@ -6,13 +6,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
-from hub.models import BasePage
+from hub.models import BasePage, Provenance
 from strategy.enums import Regime
 
 
@@ -57,7 +58,7 @@ class ToolkitQuerySet(PageQuerySet):
         )
 
 
-class ToolkitPage(BasePage):
+class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
     """A toolkit, or one section of it; sections nest beneath the toolkit's own page."""
 
     regime = models.CharField(
@@ -91,6 +92,7 @@ class ToolkitPage(BasePage):
             heading="Regime",
         ),
         FieldPanel("body"),
+        Provenance.provenance_panel,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
@@ -111,3 +113,16 @@ class ToolkitPage(BasePage):
             ToolkitPage.objects.child_of(toolkit).live().only("id", "title", "url_path", "path")
         )
         return context
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        """The whole toolkit, every section in order on one page, to print or save as a PDF."""
+        toolkit = ToolkitPage.objects.toolkit_of(self) or self
+        return self.render(
+            request,
+            context_overrides={
+                "toolkit": toolkit,
+                "print_sections": ToolkitPage.objects.child_of(toolkit).live().order_by("path"),
+            },
+            template="strategy/toolkit_page_print.html",
+        )

@@ -17,6 +17,9 @@ EXTRA_PATHS = [
     ("self-assessment sign-in", "/check-your-progress/self-assessment/sign-in/"),
     ("self-assessment findings", "/check-your-progress/self-assessment/findings/2026/"),
     ("self-assessment blank return", "/check-your-progress/self-assessment/2026/blank/"),
+    ("whole toolkit to print", "/toolkits/pcr-2015/print/"),
+    ("external resource", "/resources/ppn-002-social-value/"),
+    ("superseded key area", "/strategy/2018/showing-leadership/working-with-partners/"),
 ]
 
 

@@ -18,7 +18,7 @@ PAGES = [
     ("finder with search and a bad value", "/case-studies/?q=solar&year=abc&tag=no-such-tag"),
     ("finder with no results", "/case-studies/?q=zebra&region=wales"),
     ("illustrative case study", "/case-studies/open-book-review-of-home-care-contracts/"),
-    ("sourced case study", "/case-studies/redesigning-sen-transport/"),
+    ("sourced case study", "/case-studies/a-new-procurement-and-contract-management-strategy/"),
     (
         "key area with related case studies",
         "/strategy/2022/behaving-commercially/managing-contracts-and-relationships/",

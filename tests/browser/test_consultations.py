@@ -23,7 +23,7 @@ OPEN = "/consultations/construction-category-strategy-2026/"
 
 @pytest.fixture
 def site(demo_site, settings):
-    """The demo site plus a forthcoming consultation; no speed check for the robot's typing."""
+    """The demo site plus a forthcoming and a closed consultation; no speed check for typing."""
     settings.CONSULTATIONS_MIN_SECONDS_TO_RESPOND = 0
     today = timezone.localdate()
     ConsultationPageFactory(
@@ -32,6 +32,13 @@ def site(demo_site, settings):
         slug="waste-2026",
         opening_date=today + timedelta(days=10),
         closing_date=today + timedelta(days=40),
+    )
+    ConsultationPageFactory(
+        parent=ConsultationIndexPage.objects.get(),
+        title="Transport category strategy – consultation",
+        slug="transport-2026",
+        opening_date=today - timedelta(days=40),
+        closing_date=today - timedelta(days=10),
     )
     return demo_site
 
@@ -57,7 +64,8 @@ def test_every_consultation_state_and_the_journey_have_no_axe_violations(live_se
         ("listing", "/consultations/"),
         ("open", OPEN),
         ("forthcoming", "/consultations/waste-2026/"),
-        ("closed", "/consultations/energy-category-strategy-2017/"),
+        ("closed", "/consultations/transport-2026/"),
+        ("outcome published, no date", "/consultations/energy-category-strategy-2017/"),
         ("outcome published", "/consultations/ict-category-strategy-2017/"),
         ("form, empty", OPEN + "respond/"),
         ("strategy with comment links", "/category-strategies/construction-2026/"),

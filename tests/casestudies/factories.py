@@ -26,6 +26,7 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     parent = factory.SubFactory(CaseStudyIndexPageFactory)
     challenge = "<p>The problem the council faced.</p>"
     approach = "<p>What the council did about it.</p>"
+    source_url = "https://www.example.org/case-studies/"
     first_published_at = factory.LazyFunction(timezone.now)
 
     class Meta:

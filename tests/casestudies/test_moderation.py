@@ -56,6 +56,7 @@ class ModerationTestCase(TestCase):
                 "challenge": rich_text("<p>One large contract.</p>"),
                 "approach": rich_text("<p>Six lots.</p>"),
                 "lessons": rich_text("<p>Pay promptly.</p>"),
+                "source_url": "https://www.example.org/case-studies/lotting",
                 "outcomes": inline_formset([]),
                 "images": streamfield([]),
                 "documents": streamfield([]),

@@ -1,4 +1,4 @@
-"""Demo consultations: two closed in 2017, one open for four weeks from loading."""
+"""Demo consultations: two from 2017 with their outcomes, one open four weeks to a working day."""
 
 from datetime import timedelta
 
@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from consultations.models import Comment, ConsultationPage
-from consultations.times import to_london
+from consultations.times import closing_date_warning, next_working_day, to_london
 
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +22,12 @@ def test_demo_has_the_2017_consultations_and_an_open_one(demo_site):
     assert ict.closes_text == energy.closes_text == "11:59pm on 12 May 2017"
     assert ict.state_at(now) == "outcome"
     assert str(ict.outcome_published_on) == "2017-07-11"
-    assert energy.state_at(now) == "closed"
+    assert energy.state_at(now) == "outcome", "its outcome is the final 2017 strategy"
+    assert energy.outcome_strategy.slug == "energy-2017" and not energy.outcome_published_on
     assert construction.state_at(now) == "open"
-    assert construction.closing_date == to_london(now).date() + timedelta(weeks=4)
+    # Four weeks from loading, moved on to a working day: never a weekend or bank holiday.
+    assert construction.closing_date == next_working_day(to_london(now).date() + timedelta(weeks=4))
+    assert not closing_date_warning(construction.closing_date)
     assert construction.strategy.slug == "construction-2026"
     assert construction.strategy.status == "draft"
 

@@ -162,6 +162,38 @@ class TestDoubleSubmit:
         assert Comment.objects.get().reference in html
         assert Comment.objects.count() == 1
 
+    def test_a_resend_with_a_corrected_email_updates_the_details_and_confirms_again(
+        self, client, consultation, clock, django_capture_on_commit_callbacks
+    ):
+        data = form_data(email="priya.shah@nortmoor.gov.uk")
+        corrected = {**data, "email": "priya.shah@northmoor.gov.uk", "name": "Priya Shah-Li"}
+        with django_capture_on_commit_callbacks(execute=True):
+            first = post_comment(client, consultation, clock, data)
+        with django_capture_on_commit_callbacks(execute=True):
+            second = post_comment(client, consultation, clock, corrected)
+        assert first.status_code == second.status_code == 303
+        assert first["Location"] == second["Location"]
+        comment = Comment.objects.get()
+        assert (comment.email, comment.name) == ("priya.shah@northmoor.gov.uk", "Priya Shah-Li")
+        page = client.get(second["Location"]).content.decode()
+        assert "We have updated your details" in page and comment.reference in page
+        assert [m.to for m in mail.outbox] == [
+            ["priya.shah@nortmoor.gov.uk"],
+            ["priya.shah@northmoor.gov.uk"],
+        ]
+
+    def test_a_resend_with_other_details_after_the_close_keeps_them_and_says_so(
+        self, client, consultation, clock
+    ):
+        data = form_data()
+        first = post_comment(client, consultation, clock, data)
+        clock.move_to(datetime(2026, 7, 2, 9, 0, tzinfo=UTC))
+        second = post_comment(client, consultation, clock, {**data, "name": "Someone Else"})
+        assert second.status_code == 303 and first["Location"] == second["Location"]
+        assert Comment.objects.get().name == "Priya Shah"
+        page = client.get(second["Location"]).content.decode()
+        assert "We have not changed your name or other details" in page
+
     def test_reference_format(self, client, consultation, clock):
         response = post_comment(client, consultation, clock, form_data())
         assert REFERENCE.search(response["Location"])

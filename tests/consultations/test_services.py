@@ -41,6 +41,28 @@ def create(consultation, key=None, text="A comment.", **kwargs):
     )
 
 
+def race(count, work):
+    """Run work in `count` threads released at the same moment; (results, errors)."""
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+
+    def run():
+        try:
+            barrier.wait()
+            results.append(work())
+        except Exception as error:  # noqa: BLE001 - reported by the caller's assertion
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results, errors
+
+
 def at(*args):
     return time_machine.travel(datetime(*args, tzinfo=UTC), tick=False)
 
@@ -202,26 +224,10 @@ def test_concurrent_posts_with_the_same_key_store_one_comment(consultation):
             "not shared between threads; this race is proven on PostgreSQL."
         )
     key = uuid.uuid4()
-    barrier = threading.Barrier(8)
-    references, errors = [], []
-
-    def submit():
-        try:
-            barrier.wait()
-            comment, _ = create(consultation, key=key, text="Same text")
-            references.append(comment.reference)
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(8)]
     with at(2026, 6, 15, 10, 0):
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
+        results, errors = race(8, lambda: create(consultation, key=key, text="Same text"))
     assert errors == []
+    references = [comment.reference for comment, _ in results]
     assert len(references) == 8 and len(set(references)) == 1
     assert Comment.objects.filter(idempotency_key=key).count() == 1
     assert CommentEmail.objects.count() == 1

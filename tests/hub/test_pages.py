@@ -1,3 +1,5 @@
+import datetime
+
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -67,11 +69,13 @@ class StandardPageTests(PageTestCase):
             ),
         )
 
-    def test_content_page_shows_last_updated_date(self):
+    def test_content_page_shows_the_date_an_editor_last_reviewed_it(self):
+        self.page.save_revision().publish()
+        self.assertNotContains(self.client.get(self.page.url), "Last reviewed")  # not load time
+        self.page.last_reviewed = datetime.date(2026, 11, 16)
         self.page.save_revision().publish()
         response = self.client.get(self.page.url)
-        self.assertContains(response, "Last updated")
-        self.assertContains(response, "<time datetime=")
+        self.assertContains(response, 'Last reviewed <time datetime="2026-11-16">16 November 2026')
 
     def test_footer_links_to_published_policy_pages(self):
         response = self.client.get("/")

@@ -80,6 +80,8 @@ class FreshDatabaseTests(TestCase):
                 "wagtailadmin.access_admin",
                 "consultations.view_comment",
                 "consultations.change_comment",
+                "consultations.add_lateentrylink",
+                "consultations.erase_respondent_data",
             },
         )
         # Nobody but a superuser may publish every page.

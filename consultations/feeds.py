@@ -1,0 +1,109 @@
+"""Following consultations without visiting: an Atom feed and an .ics per closing date."""
+
+from datetime import UTC
+
+import icalendar
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from consultations.models import ConsultationPage
+
+
+FEED_LENGTH = 50
+# The RSS 1.0 event module: ev:startdate and ev:enddate carry the opening and closing instants.
+EVENT_NAMESPACE = "http://purl.org/rss/1.0/modules/event/"
+
+
+def utc_iso(instant) -> str:
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class ConsultationAtomFeed(Atom1Feed):
+    """Atom with each entry's opening and closing instants as ev:startdate and ev:enddate."""
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:ev": EVENT_NAMESPACE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("ev:startdate", item["opens_at"])
+        handler.addQuickElement("ev:enddate", item["closes_at"])
+
+
+class ConsultationFeed(Feed):
+    """Consultations under one listing, the latest to open first."""
+
+    feed_type = ConsultationAtomFeed
+
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.index.title} – Procurement Knowledge Hub"
+
+    def subtitle(self):
+        return self.index.summary or "Consultations on draft category strategies."
+
+    def link(self):
+        return self.index.get_url(request=self.request)
+
+    def items(self):
+        return (
+            ConsultationPage.objects.child_of(self.index)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("-opens_at", "pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        state = item.state_at(timezone.now()).label
+        return (
+            f"{state}. Opens {item.opens_text}; closes at {item.closes_text} (UK time). "
+            f"{item.summary}"
+        ).strip()
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_pubdate(self, item):
+        return item.opens_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.opens_at
+
+    def item_extra_kwargs(self, item):
+        return {"opens_at": utc_iso(item.opens_at), "closes_at": utc_iso(item.closes_at)}
+
+
+def closing_calendar(request, page: ConsultationPage) -> HttpResponse:
+    """One event at the closing instant (no DTEND: RFC 5545 makes it end as it starts)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Procurement Knowledge Hub//Consultations//EN")
+    calendar.add("version", "2.0")
+    event = icalendar.Event()
+    url = page.get_full_url(request=request)
+    event.add("uid", f"consultation-{page.pk}-closes@{request.get_host()}")
+    event.add("dtstamp", timezone.now().astimezone(UTC))
+    event.add("dtstart", page.closes_at.astimezone(UTC))
+    event.add("summary", f"Consultation closes: {page.title}")
+    event.add(
+        "description",
+        f"Comments are accepted until {page.closes_text} (UK time).\n{url}",
+    )
+    event.add("url", url)
+    calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}-closing-date.ics"'
+    return response

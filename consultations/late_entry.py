@@ -1,0 +1,106 @@
+"""Late-entry links: a manager lets one comment in after the close, for a stated reason."""
+
+import hashlib
+import secrets
+import uuid
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.debug import sensitive_post_parameters
+
+from wagtail.log_actions import log
+
+from consultations.forms import CommentForm
+from consultations.models import Comment, ConsultationPage, LateEntryLink
+
+
+ISSUE_LATE_ENTRY = "consultations.issue_late_entry"
+MAX_HOURS = 72
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def late_entry_issue(
+    consultation: ConsultationPage, *, reason: str, user, hours: int = MAX_HOURS
+) -> tuple[LateEntryLink, str]:
+    """A new single-use link; the token is returned once and only its hash is kept."""
+    token = secrets.token_urlsafe(24)
+    hours = max(1, min(hours, MAX_HOURS))
+    with transaction.atomic():
+        link = LateEntryLink.objects.create(
+            consultation=consultation,
+            token_hash=token_hash(token),
+            reason=reason,
+            created_by=user,
+            expires_at=timezone.now() + timedelta(hours=hours),
+        )
+        log(
+            instance=consultation,
+            action=ISSUE_LATE_ENTRY,
+            user=user,
+            data={"reason": reason, "expires_at": link.expires_at.isoformat(), "link": link.pk},
+        )
+    return link, token
+
+
+def late_entry_url(consultation: ConsultationPage, token: str) -> str:
+    return consultation.get_full_url() + consultation.reverse_subpage("late_entry", args=[token])
+
+
+def late_entry_find(consultation: ConsultationPage, token: str) -> LateEntryLink | None:
+    return LateEntryLink.objects.filter(
+        consultation=consultation, token_hash=token_hash(token)
+    ).first()
+
+
+def late_entry_use(link: LateEntryLink, at: datetime) -> bool:
+    """Mark the link used, once, inside the caller's transaction; False if used or expired."""
+    return bool(
+        LateEntryLink.objects.filter(pk=link.pk, used_at__isnull=True, expires_at__gt=at).update(
+            used_at=at
+        )
+    )
+
+
+def resent(page: ConsultationPage, data) -> Comment | None:
+    """The comment already stored for this form with this text: a double click or a resend."""
+    try:
+        key = uuid.UUID(data.get("submission_id", ""))
+    except ValueError:
+        return None
+    text = data.get("text", "").replace("\r\n", "\n")
+    return Comment.objects.with_key(page, key).filter(text=text).first()
+
+
+@sensitive_post_parameters()
+def late_entry_view(request, page: ConsultationPage, token: str):
+    """The comment form, after the close, for whoever holds the link; it works once."""
+    from consultations import views
+
+    link = late_entry_find(page, token)
+    usable = link is not None and link.usable_at(timezone.now())
+    if request.method == "POST":
+        if usable:
+            return views.comment_post(request, page, late_entry=link)
+        stored = resent(page, request.POST)
+        if stored:
+            return views.confirmation_redirect(page, stored)
+        form = CommentForm(request.POST, sections=page.sections())
+    elif usable:
+        return views.render_form(
+            request, page, CommentForm.blank(sections=page.sections()), late_entry=link
+        )
+    else:
+        form = None
+    response = page.render(
+        request,
+        template=views.NOT_SENT_TEMPLATE,
+        context_overrides={"form": form, "late_unusable": True},
+    )
+    response.status_code = 410
+    add_never_cache_headers(response)
+    return response

@@ -1,0 +1,20 @@
+"""Queue and send email alerts to subscribers, and retry any email still in the outbox."""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from consultations.notifications import notifications_send_pending
+from consultations.subscriptions import alerts_create
+
+
+class Command(BaseCommand):
+    help = (
+        "Email subscribers about newly opened consultations and closes within three days, "
+        "then retry unsent emails to respondents and subscribers. Run every few minutes; "
+        "each email is recorded per subscriber, consultation and kind, so none goes twice."
+    )
+
+    def handle(self, *args, **options):
+        queued = alerts_create(timezone.now())
+        sent, left = notifications_send_pending()
+        self.stdout.write(f"{len(queued)} alerts due; sent {sent} emails; {left} still waiting.")

@@ -1,0 +1,67 @@
+"""Published responses: approved comments under their sections, names only with consent."""
+
+from dataclasses import dataclass
+
+from django.db.models import F
+from django.http import Http404
+from django.utils import timezone
+
+from consultations.forms import ResponseSearchForm
+from consultations.models import Comment, ConsultationPage
+from hub.pagination import paginate
+
+
+PER_PAGE = 20
+TEMPLATE = "consultations/consultation_page_responses.html"
+
+
+@dataclass(frozen=True)
+class PublishedComment:
+    """What the public may see of one comment: never an email, a name only with consent."""
+
+    about: str
+    text: str
+    received_at: object
+    name: str
+    organisation: str
+
+    @classmethod
+    def of(cls, comment: Comment) -> "PublishedComment":
+        return cls(
+            about=comment.about,
+            text=comment.text,
+            received_at=comment.received_at,
+            name=comment.name if comment.consent_publish_name else "",
+            organisation=comment.organisation if comment.consent_publish_organisation else "",
+        )
+
+
+def published_responses_view(request, page: ConsultationPage):
+    """Approved comments, whole-draft ones first then by section, searchable and paginated."""
+    if not page.responses_published_at(timezone.now()):
+        raise Http404("Responses are not published")
+    form = ResponseSearchForm(request.GET or None)
+    comments = (
+        Comment.objects.published_on(page)
+        .select_related("council")
+        .order_by(F("section_number").asc(nulls_first=True), "received_at", "pk")
+    )
+    query = ""
+    if form.is_bound and form.is_valid():
+        query = form.cleaned_data["q"]
+        if query:
+            comments = comments.filter(text__icontains=query)
+    results = paginate(request, comments, PER_PAGE)
+    response = page.render(
+        request,
+        template=TEMPLATE,
+        context_overrides={
+            "form": form,
+            "query": query,
+            "results": results,
+            "published": [PublishedComment.of(c) for c in results],
+        },
+    )
+    if form.errors:
+        response.status_code = 400
+    return response
