@@ -5,8 +5,9 @@
 a second, so a test may change the demo freely: its changes are rolled back (or flushed, in
 browser tests) before the next test. Tests that do not ask for it start from an empty, migrated
 database. When adding a test:
-- ask for `demo_site` rather than calling `load_demo_data`; call the command only in a test about
-  the command itself (it takes tens of seconds);
+- ask for `demo_site` rather than calling `load_demo_data` (it takes tens of seconds); for the
+  demo command's second run ask for `rerun_demo_command`, and for the search index ask for
+  `indexed_demo_site`: both are built once per run, like the demo;
 - ask for `demo_site` before any fixture that writes: the copy replaces every table's rows;
 - new models need nothing here: the copy covers every table the migrations create.
 """
@@ -92,36 +93,77 @@ def demo_models():
     ]
 
 
-@pytest.fixture(scope="session")
-def demo_rows(django_db_setup, django_db_blocker):
-    """Each table's rows once the demo command has run: built once per run, then rolled back."""
-    with django_db_blocker.unblock():
-        try:
-            with transaction.atomic():
-                call_command("load_demo_data", "--no-index", verbosity=0)
-                rows = {model: list(model._base_manager.order_by("pk")) for model in demo_models()}
-                raise _Discard
-        except _Discard:
-            pass
-    return rows
-
-
-@pytest.fixture
-def demo_site(db, demo_rows):
-    """The full demo site, as the demo-content command builds it; see the module docstring."""
-    tables = [model._meta.db_table for model in demo_rows]
+def write_rows(rows):
+    """Replace every demo table's rows with the given rows."""
+    tables = [model._meta.db_table for model in rows]
+    # PostgreSQL refuses to empty a table while foreign-key checks from earlier writes wait.
+    connection.check_constraints()
     with transaction.atomic(), connection.cursor() as cursor:
         for sql in connection.ops.sql_flush(no_style(), tables):
             cursor.execute(sql)
-        for model, objs in demo_rows.items():
+        for model, objs in rows.items():
             if objs:
                 fields = model._meta.local_concrete_fields
                 size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
                 for i in range(0, len(objs), size):
                     model._base_manager._insert(objs[i : i + size], fields=fields, raw=True)
-        for sql in connection.ops.sequence_reset_sql(no_style(), list(demo_rows)):
+        for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
             cursor.execute(sql)
     cache.clear()
+
+
+def rows_after(django_db_blocker, *commands, start=None):
+    """Each demo table's rows once the commands ran, from start's rows; then rolled back."""
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                if start is not None:
+                    write_rows(start)
+                for command in commands:
+                    call_command(*command, verbosity=0)
+                rows = {model: list(model._base_manager.order_by("pk")) for model in demo_models()}
+                raise _Discard
+        except _Discard:
+            pass
+    cache.clear()
+    return rows
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """Each table's rows once the demo command has run: built once per run, then rolled back."""
+    return rows_after(django_db_blocker, ("load_demo_data", "--no-index"))
+
+
+@pytest.fixture(scope="session")
+def demo_rerun_rows(demo_rows, django_db_blocker):
+    """Each table's rows once the demo command has run a second time on the demo: built once."""
+    return rows_after(django_db_blocker, ("load_demo_data", "--no-index"), start=demo_rows)
+
+
+@pytest.fixture(scope="session")
+def indexed_demo_rows(demo_rows, django_db_blocker):
+    """Each table's rows once the demo is in the search index: built once per run."""
+    return rows_after(django_db_blocker, ("update_index",), start=demo_rows)
+
+
+@pytest.fixture
+def demo_site(db, demo_rows):
+    """The full demo site, as the demo-content command builds it; see the module docstring."""
+    write_rows(demo_rows)
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def rerun_demo_command(demo_site, demo_rerun_rows):
+    """A second run of the demo command on demo_site: puts in place the rows that run left."""
+    return lambda: write_rows(demo_rerun_rows)
+
+
+@pytest.fixture
+def indexed_demo_site(db, indexed_demo_rows):
+    """The demo site with every page in the search index, as `load_demo_data` builds it."""
+    write_rows(indexed_demo_rows)
     return Site.objects.get(is_default_site=True)
 
 

@@ -2,16 +2,14 @@
 
 import pytest
 
-from django.core.management import call_command
-
 from casestudies.models import CaseStudyPage
 
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_case_studies_are_flagged_and_spread_across_the_facets(demo_site):
-    call_command("load_demo_data", "--no-index", verbosity=0)  # a second run adds nothing
+def test_demo_case_studies_are_flagged_and_spread_across_the_facets(rerun_demo_command):
+    rerun_demo_command()  # a second run adds nothing
     pages = CaseStudyPage.objects.live()
     assert pages.count() == 14
     illustrative = pages.filter(is_illustrative=True)

@@ -3,7 +3,6 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from django.core.management import call_command
 from django.db.models import Q
 
 from wagtail.models import Page
@@ -84,8 +83,7 @@ def test_toolkit_findings_and_resources_are_built(client, demo_site):
     assert ResourcePage.objects.live().filter(published).count() >= 10
 
 
-def test_every_guidance_page_is_found_by_search(client, demo_site):
-    call_command("update_index", verbosity=0)  # what load_demo_data runs without --no-index
+def test_every_guidance_page_is_found_by_search(client, indexed_demo_site):
     for query, expected in [
         ("Light Touch Regime", "/toolkits/pcr-2015/light-touch-regime/"),
         ("Decentralised Energy", "/category-strategies/energy-2022/"),
