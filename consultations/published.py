@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from consultations.forms import ResponseSearchForm
 from consultations.models import Comment, ConsultationPage
@@ -64,4 +65,7 @@ def published_responses_view(request, page: ConsultationPage):
     )
     if form.errors:
         response.status_code = 400
+    # Moderation, withdrawal and retention change what this page shows without publishing
+    # anything, so no cache may keep it: each request reads the comments as they are.
+    add_never_cache_headers(response)
     return response

@@ -59,7 +59,7 @@ IGNORED_MODELS = {
     "wagtailcore.referenceindex",
     "wagtailcore.uploadedfile",
     "wagtailimages.rendition",  # made on first view of an image size
-    "consultations.comment",  # visitors' comments are never shown on the site
+    "consultations.comment",  # shown only on published responses, which are never stored
     "consultations.commentemail",
 }
 # Response headers that make a page depend on more than its URL.

@@ -182,3 +182,18 @@ def django_db_setup(django_db_setup):
     contents = getattr(default, "_test_serialized_contents", None)
     if contents is not None:
         type(default)._test_serialized_contents = contents
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on, empty before and after the test."""
+    from django.core.cache import cache
+
+    from hub.page_cache import recent
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    recent.clear()
+    yield cache
+    cache.clear()
+    recent.clear()

@@ -185,3 +185,15 @@ def test_the_confirmation_email_carries_the_withdraw_link(
     body = mailoutbox[0].body
     assert consultation.full_url + f"withdraw/{withdraw_token(comment)}/" in body
     assert "Email me a link." not in body
+
+
+def test_approving_a_comment_shows_on_the_next_get_with_the_page_cache_on(
+    client, publishing, clock, page_cache
+):
+    comment = respond(publishing, "Approve me later.", name="Late Approval")
+    with time_machine.travel(AFTER_CLOSE, tick=False):
+        assert "Approve me later." not in client.get(responses_url(publishing)).content.decode()
+        approve(comment)
+        response = client.get(responses_url(publishing))
+    assert "Approve me later." in response.content.decode()
+    assert "no-store" in response["Cache-Control"]

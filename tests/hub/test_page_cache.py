@@ -12,21 +12,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from hub.models import SiteSettings
-from hub.page_cache import recent
 from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import CouncilFactory, StandardPageFactory
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The page cache switched on, empty before and after the test."""
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    recent.clear()
-    yield cache
-    cache.clear()
-    recent.clear()
 
 
 @pytest.fixture
