@@ -24,6 +24,7 @@ from hub.models import (
     Theme,
 )
 from hub.roles import EDITORS
+from hub.sites import default_site_address_set
 
 
 __all__ = ["DemoContext", "load", "load_home", "order_sections"]
@@ -99,6 +100,8 @@ def load_home(write=print) -> HomePage:
         site.root_page = home
         site.site_name = "Procurement Knowledge Hub"
         site.save()
+    # Links in emails and the sitemap use the public address when one is configured.
+    default_site_address_set()
     return home
 
 

@@ -126,3 +126,11 @@ def test_set_site_points_links_at_the_real_host(home, settings):
     emit_post_migrate_signal(0, False, "default")  # applied after every migrate
     response = Client().get("/sitemap.xml", HTTP_HOST="procurement-hub.example:8443")
     assert "http://procurement-hub.example:8443/" in response.content.decode()
+
+
+def test_the_demo_site_takes_the_configured_host(db, settings):
+    from hub.demo import load_home
+
+    settings.SITE_HOSTNAME, settings.SITE_PORT = "hub.example.org", 443
+    load_home(write=lambda *args: None)
+    assert Site.objects.get(is_default_site=True).root_url == "https://hub.example.org"
