@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import render
 from django.utils.text import capfirst
 
+from wagtail import hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.query import Or, Phrase, PlainText
@@ -98,14 +99,16 @@ def ranked(hits, query: str) -> list:
     """Hits by relevance, with a page named by the query first and policy pages last.
 
     Tiers: the title is the query (or an abbreviation spelled out), the title holds the
-    spelled-out words, the title holds the query as typed, then the rest. The backend's
-    relevance order is kept within each tier.
+    spelled-out words, the title holds the query as typed, then the rest. Within a tier,
+    pages under a path an app demotes (a superseded edition) come after the others; the
+    backend's relevance order is kept otherwise.
     """
     policy = {ct.pk for ct in ContentType.objects.get_for_models(*POLICY_TYPES).values()}
+    demoted = tuple(path for fn in hooks.get_hooks("hub_search_demoted_paths") for path in fn())
     spelled = spelled_out(query)
     typed = re.compile(rf"\b{re.escape(query.lower())}")
 
-    def tier(hit) -> tuple[bool, int]:
+    def tier(hit) -> tuple[bool, int, bool]:
         title = " ".join(hit.title.lower().split())
         if title in (query.lower(), *spelled):
             named = 0
@@ -115,7 +118,11 @@ def ranked(hits, query: str) -> list:
             named = 2
         else:
             named = 3
-        return (hit.content_type_id in policy, named)
+        return (
+            hit.content_type_id in policy,
+            named,
+            bool(demoted) and hit.path.startswith(demoted),
+        )
 
     return sorted(hits, key=tier)
 

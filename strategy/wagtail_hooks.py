@@ -75,3 +75,9 @@ def check_your_progress_action(request, home):
         "url": progress.get_url(request=request),
         "text": "Score your council on the five maturity levels and compare with past surveys.",
     }
+
+
+@hooks.register("hub_search_demoted_paths")
+def superseded_edition_paths():
+    """Pages of a superseded edition rank after their counterparts in the edition in force."""
+    return StrategyEditionPage.objects.superseded().values_list("path", flat=True)

@@ -50,6 +50,10 @@ class StrategyEditionQuerySet(PageQuerySet):
         """Editions in force."""
         return self.filter(status=EditionStatus.CURRENT)
 
+    def superseded(self):
+        """Editions replaced by a later one."""
+        return self.filter(status=EditionStatus.SUPERSEDED)
+
     def edition_of(self, page):
         """The edition a theme or key area page belongs to, with its successor."""
         return self.ancestor_of(page).select_related("superseded_by").first()
