@@ -30,11 +30,14 @@ db: ## Create or update the database and load the demo content
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 
+# One worker per core, at most 4: each worker builds the demo content once for its own database.
+PYTEST := $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
+
 test: ## Run the whole test suite (SQLite unless DATABASE_URL is set)
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: ## Run the test suite against the local PostgreSQL
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub} $(PY) -m pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub} $(PYTEST)
 
 lint: ## Check Python style
 	$(VENV)/bin/ruff check .

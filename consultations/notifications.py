@@ -13,18 +13,17 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail.models import Site
 
-from consultations.enums import EmailStatus, NotificationKind
+from consultations.enums import NotificationKind
 from consultations.models import Notification
+from consultations.outbox import outbox_send, outbox_send_pending
 from consultations.tasks import send_notification
 
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8
 SUBSCRIBE_SALT = "consultations.subscribe"
 
 
@@ -90,33 +89,13 @@ def message_for(notification: Notification) -> EmailMessage:
 
 def notification_send(notification_id: int) -> bool:
     """Send one pending email, recording the outcome under a row lock; True when it went."""
-    with transaction.atomic():
-        row = (
-            # Lock only the outbox row: the joined comment or subscription may be absent.
-            Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("consultation", "comment", "subscription")
-            .filter(pk=notification_id, status=EmailStatus.PENDING)
-            .first()
-        )
-        if row is None:
-            return False
-        row.attempts += 1
-        try:
-            message_for(row).send()
-        except Exception as error:  # noqa: BLE001 - any failure leaves it for a retry
-            row.last_error = type(error).__name__[:200]
-            if row.attempts >= MAX_ATTEMPTS:
-                row.status = EmailStatus.FAILED
-            row.save(update_fields=["attempts", "last_error", "status"])
-            logger.warning("Email %s (%s) not sent: %s", row.pk, row.kind, row.last_error)
-            return False
-        row.status = EmailStatus.SENT
-        row.sent_at = timezone.now()
-        row.last_error = ""
-        # Once sent, a confirmation's token (and the address in it) is held only by its owner.
-        row.token = ""
-        row.save(update_fields=["attempts", "last_error", "status", "sent_at", "token"])
-        return True
+    # Once sent, a confirmation's token (and the address in it) is held only by its owner.
+    return outbox_send(
+        Notification.objects.select_related("consultation", "comment", "subscription"),
+        notification_id,
+        message_for,
+        forget_on_sent=("token",),
+    )
 
 
 def notifications_enqueue(ids) -> None:
@@ -127,8 +106,4 @@ def notifications_enqueue(ids) -> None:
 
 def notifications_send_pending(limit: int = 500) -> tuple[int, int]:
     """Retry pending emails; returns (sent, still pending or failed)."""
-    ids = list(
-        Notification.objects.pending().order_by("created_at").values_list("pk", flat=True)[:limit]
-    )
-    sent = sum(notification_send(pk) for pk in ids)
-    return sent, len(ids) - sent
+    return outbox_send_pending(Notification.objects.all(), notification_send, limit)

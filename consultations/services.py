@@ -20,6 +20,7 @@ from consultations import times
 from consultations.enums import CommentStatus, ConsultationState, EmailStatus
 from consultations.late_entry import late_entry_use
 from consultations.models import Comment, CommentEmail, ConsultationPage
+from consultations.outbox import outbox_send, outbox_send_pending
 from consultations.tasks import send_comment_email
 from hub.models import Council
 
@@ -29,7 +30,6 @@ logger = logging.getLogger(__name__)
 # Crockford's base 32 without I, L, O and U: nothing to misread when a reference is read aloud.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_ATTEMPTS = 5
-EMAIL_MAX_ATTEMPTS = 8
 
 
 class CommentRefused(Exception):
@@ -329,38 +329,15 @@ def comment_email_message(comment: Comment) -> EmailMessage:
 
 def comment_email_send(*, email_id: int) -> bool:
     """Send one pending confirmation, recording the outcome; True when it went."""
-    with transaction.atomic():
-        job = (
-            CommentEmail.objects.select_for_update(skip_locked=True)
-            .select_related("comment__consultation")
-            .filter(pk=email_id, status=EmailStatus.PENDING)
-            .first()
-        )
-        if job is None:
-            return False
-        job.attempts += 1
-        try:
-            comment_email_message(job.comment).send()
-        except Exception as error:  # noqa: BLE001 - any backend failure leaves it for a retry
-            job.last_error = type(error).__name__[:200]
-            if job.attempts >= EMAIL_MAX_ATTEMPTS:
-                job.status = EmailStatus.FAILED
-            job.save(update_fields=["attempts", "last_error", "status"])
-            logger.warning("Confirmation email %s not sent: %s", job.pk, job.last_error)
-            return False
-        job.status = EmailStatus.SENT
-        job.sent_at = timezone.now()
-        job.last_error = ""
-        job.save(update_fields=["attempts", "last_error", "status", "sent_at"])
-        return True
+    return outbox_send(
+        CommentEmail.objects.select_related("comment__consultation"),
+        email_id,
+        lambda job: comment_email_message(job.comment),
+    )
 
 
 def comment_emails_send_pending(*, limit: int = 500) -> tuple[int, int]:
     """Retry every pending confirmation email; returns (sent, still pending or failed)."""
-    ids = list(
-        CommentEmail.objects.filter(status=EmailStatus.PENDING)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
+    return outbox_send_pending(
+        CommentEmail.objects.all(), lambda pk: comment_email_send(email_id=pk), limit
     )
-    sent = sum(comment_email_send(email_id=pk) for pk in ids)
-    return sent, len(ids) - sent

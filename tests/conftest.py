@@ -16,6 +16,7 @@ import os
 import shutil
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from django.apps import apps
 from django.core.cache import cache
@@ -57,6 +58,34 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+def _restores_serialized_data(item) -> bool:
+    """Whether the item is a transactional test that restores the migrations' rows at its start."""
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    transactional = marker.kwargs.get("transaction") or "live_server" in item.fixturenames
+    return bool(transactional and marker.kwargs.get("serialized_rollback"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put back the migrations' rows after a transactional test, unless the next test does so.
+
+    A transactional test ends by emptying every table. Run alone, pytest-django orders such tests
+    last; a parallel worker (pytest -n) may run an ordinary test after one, which would then find
+    no locale, roles or content types.
+    """
+    result = yield
+    if (
+        nextitem is not None
+        and _restores_serialized_data(item)
+        and not _restores_serialized_data(nextitem)
+    ):
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    return result
 
 
 def pytest_collection_modifyitems(config, items):
@@ -168,12 +197,13 @@ def indexed_demo_site(db, indexed_demo_rows):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
+def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with its serialized contents visible from every connection object.
 
     Browser tests run inside Playwright's event loop, where Django opens a new connection object
     without the contents serialized at setup. Serialized rollback would then restore nothing and
-    later browser tests would start from an empty database.
+    later browser tests would start from an empty database. Those connection objects are never
+    closed by Django, so at the end their sessions are ended, or the database could not be dropped.
     """
     from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -182,6 +212,13 @@ def django_db_setup(django_db_setup):
     contents = getattr(default, "_test_serialized_contents", None)
     if contents is not None:
         type(default)._test_serialized_contents = contents
+    yield
+    if default.vendor == "postgresql":
+        with django_db_blocker.unblock(), default.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.forms import BoundField
+from django.template.base import token_kwargs
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
@@ -173,3 +175,37 @@ def fields(form, names: str) -> list[BoundField]:
 def thousands(number) -> str:
     """A whole number with thousands separators: 10,000."""
     return f"{int(number):,}"
+
+
+class NotificationBannerNode(template.Node):
+    """Renders its content inside components/notification_banner.html."""
+
+    def __init__(self, nodelist, options):
+        self.nodelist, self.options = nodelist, options
+
+    def render(self, context):
+        options = {name: value.resolve(context) for name, value in self.options.items()}
+        success = options.get("type") == "success"
+        with context.push(
+            banner_title=options.get("title") or ("Success" if success else "Important"),
+            banner_id=options.get("id", "notification"),
+            banner_success=success,
+            banner_content=mark_safe(self.nodelist.render(context)),  # noqa: S308 - rendered template
+        ):
+            return context.template.engine.get_template(
+                "components/notification_banner.html"
+            ).render(context)
+
+
+@register.tag
+def notification_banner(parser, token):
+    """A GOV.UK notification banner around the tag's content.
+
+    `{% notification_banner title="Legacy regime" id="legacy" type="success" %}…
+    {% endnotification_banner %}`: the heading's id is `<id>-title`; the title defaults to
+    "Important", or "Success" for type "success" (GOV.UK's defaults).
+    """
+    options = token_kwargs(token.split_contents()[1:], parser)
+    nodelist = parser.parse(("endnotification_banner",))
+    parser.delete_first_token()
+    return NotificationBannerNode(nodelist, options)

@@ -12,7 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
-from consultations import services
+from consultations import outbox, services
 from consultations.enums import CommentStatus, ConsultationState, EmailStatus
 from consultations.models import Comment, CommentEmail
 from consultations.services import CommentRefused, Respondent, SubmissionConflict, comment_create
@@ -279,7 +279,7 @@ class TestEmail:
     ):
         settings.EMAIL_BACKEND = "tests.consultations.failing_email.FailingBackend"
         create(consultation)
-        for _ in range(services.EMAIL_MAX_ATTEMPTS):
+        for _ in range(outbox.MAX_ATTEMPTS):
             services.comment_emails_send_pending()
         assert CommentEmail.objects.get().status == EmailStatus.FAILED
         assert Comment.objects.count() == 1
