@@ -23,6 +23,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from contextvars import ContextVar
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -120,25 +121,54 @@ def deployed(**kwargs) -> None:
     bump_generation()
 
 
-def remembered(key: str, compute):
-    """compute(), kept in the shared cache until the generation changes (content, not clock).
+# Within a request, the generation it read, so each remembered value costs no second read.
+request_generation: ContextVar[dict | None] = ContextVar("page_cache_generation", default=None)
 
-    For data that depends only on content, such as the finder's facet counts; off with the page
-    cache, since both need a cache every process shares.
+
+def current_generation(cache) -> int | None:
+    """The generation: read once per request (see the middleware), or afresh outside one."""
+    held = request_generation.get()
+    if held is not None and held.get("generation") is not None:
+        return held["generation"]
+    gen = cache.get(GENERATION_KEY) or generation(cache)
+    if held is not None:
+        held["generation"] = gen
+    return gen
+
+
+def remembered(key: str, compute, request=None):
+    """compute(), kept until the generation changes or anything changes by the clock.
+
+    For what every visitor sees alike and what only content and the clock decide: the finder's
+    facet counts, the navigation, the home page's panels, related case studies. The same rules
+    as for whole pages make it correct by construction. Kept in the shared cache and, for the
+    current generation, in this process's memory. Off with the page cache (both need a cache
+    every process shares), and for previews, which show content not yet published.
     """
     seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds:
+    if not seconds or getattr(request, "is_preview", False):
         return compute()
     cache = page_cache()
-    gen = cache.get(GENERATION_KEY) or generation(cache)
+    gen = current_generation(cache)
+    if gen is None:
+        return compute()
     data_key = f"pagecache:data:{hashlib.sha256(key.encode()).hexdigest()}"
-    found = cache.get(data_key)
-    if found is not None and found[0] == gen:
-        return found[1]
+    entry = recent.get(data_key)
+    if not servable(entry, gen):
+        entry = cache.get(data_key)
+        if servable(entry, gen):
+            recent.add(data_key, entry)
+    if servable(entry, gen):
+        return entry["value"]
     # Read before computing, as for pages: a change committed meanwhile outdates this value.
+    started = timezone.now()
     value = compute()
-    if gen is not None:
-        cache.set(data_key, (gen, value), seconds)
+    instant = next_change_cached(cache, gen, started)
+    timeout = seconds if instant is None else min(seconds, int(instant - time.time()))
+    if timeout >= 1:
+        entry = {"generation": gen, "expires": time.time() + timeout, "value": value}
+        cache.set(data_key, entry, timeout)
+        recent.add(data_key, entry)
     return value
 
 
@@ -209,7 +239,7 @@ def may_store(request, response) -> bool:
 
 
 def servable(entry, gen) -> bool:
-    """A stored page of the current generation whose lifetime has not ended."""
+    """A stored page or value of the current generation whose lifetime has not ended."""
     return entry is not None and entry["generation"] == gen and time.time() < entry["expires"]
 
 
@@ -236,8 +266,8 @@ class RecentPages:
             self.entries.clear()
 
 
-# About 20 KB each: a few MB per process.
-recent = RecentPages(size=256)
+# Pages of about 20 KB and smaller remembered values: a few MB per process.
+recent = RecentPages(size=512)
 
 
 def fresh_nonce(request) -> str:
@@ -254,12 +284,20 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = request_generation.set({})
+        try:
+            return self.answer(request)
+        finally:
+            request_generation.reset(token)
+
+    def answer(self, request):
+        """The stored page, or the rendered one, stored if it may be."""
         seconds = settings.PAGE_CACHE_SECONDS
         key = cache_key(request) if seconds and may_answer(request) else None
         if key is None:
             return self.get_response(request)
         cache = page_cache()
-        gen = cache.get(GENERATION_KEY) or generation(cache)
+        gen = current_generation(cache)
         # Pages this process has seen lately are kept in its memory too, so a hit reads only
         # the small generation number from the shared cache, not the whole page.
         entry = recent.get(key)

@@ -1,7 +1,9 @@
 import enum
+from functools import partial
 
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -101,8 +103,9 @@ class HomePage(BasePage):
         context["latest_updates"] = (
             Page.objects.live().public().descendant_of(self).order_by("-last_published_at")[:5]
         )
-        context["actions"] = home_actions(request, self)
-        context["panels"] = home_panels(request, self)
+        # Worked out only where the template's remembered copy is out of date.
+        context["actions"] = SimpleLazyObject(partial(home_actions, request, self))
+        context["panels"] = SimpleLazyObject(partial(home_panels, request, self))
         return context
 
 

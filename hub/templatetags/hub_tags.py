@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import template
@@ -8,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from hub.facets import choice_options
+from hub.page_cache import remembered
 from hub.pagination import page_window
 
 
@@ -17,54 +19,73 @@ register = template.Library()
 FOOTER_SLUGS = ("accessibility-statement", "privacy", "cookies")
 
 
-def site_sections(request) -> list[Page]:
-    """Live children of the home page, fetched once per request for header and footer."""
+@dataclass(frozen=True)
+class Section:
+    """A live child of the home page, as the header and footer show it."""
+
+    slug: str
+    title: str
+    menu_title: str
+    url: str
+    show_in_menus: bool
+
+
+def site_sections(request) -> list[Section]:
+    """Live children of the home page, read once per request for header and footer."""
     if not hasattr(request, "_hub_sections"):
         site = Site.find_for_request(request)
         request._hub_sections = (
-            list(
-                site.root_page.get_children()
-                .live()
-                .only(
-                    "id",
-                    "title",
-                    "slug",
-                    "url_path",
-                    "path",
-                    "depth",
-                    "show_in_menus",
-                    "content_type",
-                )
-            )
+            remembered(f"sections:{site.pk}", lambda: read_sections(site, request), request)
             if site
             else []
         )
     return request._hub_sections
 
 
+def read_sections(site, request) -> list[Section]:
+    """The home page's live children, with the URLs this request's site gives them."""
+    pages = (
+        site.root_page.get_children()
+        .live()
+        .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type")
+    )
+    return [
+        Section(
+            slug=page.slug,
+            title=page.title,
+            menu_title=getattr(page.specific_class, "menu_label", "") or page.title,
+            url=page.get_url(request=request),
+            show_in_menus=page.show_in_menus,
+        )
+        for page in pages
+    ]
+
+
 @register.inclusion_tag("components/service_navigation.html", takes_context=True)
 def service_navigation(context):
     """The hub's main sections: children of the home page marked "show in menus"."""
     request = context.get("request")
-    items = []
-    for page in site_sections(request) if request else []:
-        if page.show_in_menus:
-            url = page.get_url(request=request)
-            title = getattr(page.specific_class, "menu_label", "") or page.title
-            items.append({"title": title, "url": url, "active": request.path.startswith(url)})
-    return {"items": items}
+    return {
+        "items": [
+            {
+                "title": section.menu_title,
+                "url": section.url,
+                "active": request.path.startswith(section.url),
+            }
+            for section in (site_sections(request) if request else [])
+            if section.show_in_menus
+        ]
+    }
 
 
 @register.inclusion_tag("components/footer_links.html", takes_context=True)
 def footer_links(context):
     """Links to the accessibility statement, privacy notice and cookies page, where published."""
     request = context.get("request")
-    pages = {p.slug: p for p in site_sections(request)} if request else {}
+    sections = {section.slug: section for section in site_sections(request)} if request else {}
     return {
         "links": [
-            (pages[slug].title, pages[slug].get_url(request=request))
-            for slug in FOOTER_SLUGS
-            if slug in pages
+            (sections[slug].title, sections[slug].url) for slug in FOOTER_SLUGS if slug in sections
         ]
     }
 
@@ -73,13 +94,18 @@ def footer_links(context):
 def breadcrumbs(context, page: Page):
     """Links to the ancestors of a page, from the home page down."""
     request = context.get("request")
-    ancestors = (
-        page.get_ancestors()
-        .filter(depth__gt=1)
-        .live()
-        .only("id", "title", "url_path", "path", "depth")
-    )
-    return {"crumbs": [(p.title, p.get_url(request=request)) for p in ancestors]}
+
+    def read():
+        ancestors = (
+            page.get_ancestors()
+            .filter(depth__gt=1)
+            .live()
+            .only("id", "title", "url_path", "path", "depth")
+        )
+        return [(p.title, p.get_url(request=request)) for p in ancestors]
+
+    host = request.get_host() if request else ""
+    return {"crumbs": remembered(f"breadcrumbs:{page.pk}:{host}", read, request)}
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
@@ -209,3 +235,38 @@ def notification_banner(parser, token):
     nodelist = parser.parse(("endnotification_banner",))
     parser.delete_first_token()
     return NotificationBannerNode(nodelist, options)
+
+
+class RememberNode(template.Node):
+    """Renders its content once per generation, name, arguments and host (see remembered)."""
+
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        request = context.get("request")
+        parts = [self.name, *(str(value.resolve(context)) for value in self.vary)]
+        if request is not None:
+            # Page URLs are relative or absolute depending on which site asks.
+            parts.append(request.get_host())
+        return remembered(
+            "fragment:" + "\x1f".join(parts), lambda: self.nodelist.render(context), request
+        )
+
+
+@register.tag
+def remember(parser, token):
+    """Content every visitor sees alike and only published content and the clock decide.
+
+    `{% remember "related-resources" page.pk %}…{% endremember %}`: rendered once, then reused
+    until anything is published or changes by the clock (hub.page_cache.remembered). Never
+    around a form, a CSRF token, a CSP nonce or anything about the person asking.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("remember needs a name")
+    nodelist = parser.parse(("endremember",))
+    parser.delete_first_token()
+    return RememberNode(
+        nodelist, bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]]
+    )

@@ -1,4 +1,7 @@
+from functools import partial
+
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -174,7 +177,8 @@ class ThemePage(InEdition, Provenance, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = KeyAreaPage.objects.child_of(self).live().defer_streamfields()
-        context["edition"] = StrategyEditionPage.objects.edition_of(self)
+        # Read only where the template's remembered banner is out of date.
+        context["edition"] = SimpleLazyObject(partial(StrategyEditionPage.objects.edition_of, self))
         return context
 
 
@@ -243,7 +247,7 @@ class KeyAreaPage(InEdition, Provenance, BasePage):
             if self.key_area_id
             else []
         )
-        context["edition"] = StrategyEditionPage.objects.edition_of(self)
+        context["edition"] = SimpleLazyObject(partial(StrategyEditionPage.objects.edition_of, self))
         return context
 
     def maturity_rows(self):
