@@ -194,17 +194,24 @@ def next_change_cached(cache, gen: int, now) -> float | None:
     return value or None
 
 
-def cache_key(request) -> str | None:
-    """The page's key: scheme, host, path and the sorted query parameters."""
+def normalised_query(request) -> str | None:
+    """The query string with its parameters sorted by name; None when too long to keep."""
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
+        return None
+    # Parameter order does not change a Django QueryDict; the order of one name's values does.
+    return urlencode(sorted(parse_qsl(query, keep_blank_values=True), key=lambda kv: kv[0]))
+
+
+def cache_key(request) -> str | None:
+    """The page's key: scheme, host, path and the sorted query parameters."""
+    params = normalised_query(request)
+    if params is None:
         return None
     try:
         host = request.get_host()
     except DisallowedHost:
         return None
-    # Parameter order does not change a Django QueryDict; the order of one name's values does.
-    params = urlencode(sorted(parse_qsl(query, keep_blank_values=True), key=lambda kv: kv[0]))
     url = f"{request.scheme}://{host}{request.path}?{params}"
     return f"pagecache:page:{hashlib.sha256(url.encode()).hexdigest()}"
 

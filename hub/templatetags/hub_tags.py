@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from hub.facets import choice_options
-from hub.page_cache import remembered
+from hub.page_cache import normalised_query, remembered
 from hub.pagination import page_window
 
 
@@ -245,13 +245,22 @@ class RememberNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        parts = [self.name, *(str(value.resolve(context)) for value in self.vary)]
+        values = [value.resolve(context) for value in self.vary]
+        if None in values:  # such as a query string too long to be worth keeping
+            return self.nodelist.render(context)
+        parts = [self.name, *map(str, values)]
         if request is not None:
             # Page URLs are relative or absolute depending on which site asks.
             parts.append(request.get_host())
         return remembered(
             "fragment:" + "\x1f".join(parts), lambda: self.nodelist.render(context), request
         )
+
+
+@register.filter
+def query_key(request) -> str | None:
+    """The request's query string in a fixed order, as a {% remember %} argument."""
+    return normalised_query(request)
 
 
 @register.tag
