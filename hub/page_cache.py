@@ -153,12 +153,8 @@ def remembered(key: str, compute, request=None):
     if gen is None:
         return compute()
     data_key = f"pagecache:data:{hashlib.sha256(key.encode()).hexdigest()}"
-    entry = recent.get(data_key)
-    if not servable(entry, gen):
-        entry = cache.get(data_key)
-        if servable(entry, gen):
-            recent.add(data_key, entry)
-    if servable(entry, gen):
+    entry = stored(cache, data_key, gen)
+    if entry is not None:
         return entry["value"]
     # Read before computing, as for pages: a change committed meanwhile outdates this value.
     started = timezone.now()
@@ -250,6 +246,22 @@ def servable(entry, gen) -> bool:
     return entry is not None and entry["generation"] == gen and time.time() < entry["expires"]
 
 
+def stored(cache, key: str, gen) -> dict | None:
+    """The servable entry under key, from this process's memory or else the shared cache.
+
+    Entries this process has seen lately are kept in its memory too, so a hit reads only the
+    small generation number from the shared cache, not the whole page or value.
+    """
+    entry = recent.get(key)
+    if servable(entry, gen):
+        return entry
+    entry = cache.get(key)
+    if servable(entry, gen):
+        recent.add(key, entry)
+        return entry
+    return None
+
+
 class RecentPages:
     """The pages this process stored or replayed last, at most ``size`` of them."""
 
@@ -305,14 +317,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cache = page_cache()
         gen = current_generation(cache)
-        # Pages this process has seen lately are kept in its memory too, so a hit reads only
-        # the small generation number from the shared cache, not the whole page.
-        entry = recent.get(key)
-        if not servable(entry, gen):
-            entry = cache.get(key)
-            if servable(entry, gen):
-                recent.add(key, entry)
-        if servable(entry, gen):
+        entry = stored(cache, key, gen)
+        if entry is not None:
             return self.replay(request, entry)
         # The generation and the clock are read before rendering: a change committed meanwhile
         # leaves this render's entry marked with the old generation, never served again, and a
