@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.pages import demo_pages
 
@@ -46,6 +47,7 @@ def test_pages_work_without_javascript(live_server, browser, demo_site):
     page.goto(live_server.url + "/")
     page.fill("#site-search", "contract")
     page.click(".hub-header__search button")
+    # The click only starts the navigation: wait for the results page to be shown.
+    expect(page.locator("#results-heading")).to_be_visible()
     assert "/search/?q=contract" in page.url
-    assert page.locator("#results-heading").is_visible()
     context.close()
