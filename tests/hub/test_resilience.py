@@ -2,8 +2,10 @@
 
 import io
 import re
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -134,3 +136,22 @@ def test_the_demo_site_takes_the_configured_host(db, settings):
     settings.SITE_HOSTNAME, settings.SITE_PORT = "hub.example.org", 443
     load_home(write=lambda *args: None)
     assert Site.objects.get(is_default_site=True).root_url == "https://hub.example.org"
+
+
+def test_with_redis_down_the_cache_is_left_alone_for_a_while_then_tried_again(settings, caplog):
+    from django.core.cache import caches
+
+    from hub.cache import RETRY_AFTER_SECONDS
+
+    settings.CACHES = REDIS_DOWN
+    cache = caches["default"]
+    with time_machine.travel(datetime(2026, 11, 30, 12, tzinfo=UTC), tick=False) as clock:
+        for _ in range(10):
+            assert cache.get("anything") is None
+            cache.set("anything", 1)
+        # One call reached Redis and failed; the other 19 were not made.
+        assert len(caplog.records) == 1
+        assert "serving without it" in caplog.records[0].getMessage()
+        clock.shift(RETRY_AFTER_SECONDS + 1)
+        assert cache.get("anything") is None
+        assert len(caplog.records) == 2
