@@ -5,6 +5,7 @@ outbox row that carries the confirmation email (cleared once the email is sent).
 """
 
 import hashlib
+import logging
 import uuid
 from datetime import datetime, timedelta
 
@@ -23,6 +24,8 @@ from consultations.notifications import (
 )
 
 
+logger = logging.getLogger(__name__)
+
 REMINDER_BEFORE = timedelta(days=3)
 
 
@@ -33,10 +36,15 @@ def subscribe_request(email: str) -> bool:
     key = f"consultations:subscribe:{digest}"
     cache.add(key, 0, timeout=60 * 60)
     try:
-        if cache.incr(key) > settings.CONSULTATIONS_SUBSCRIBE_PER_HOUR:
-            return False
+        count = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    if count is None:
+        # The cache is down (it answers None): send rather than refuse, as the comment limit does.
+        logger.warning("Alert sign-up limit not applied: the cache is unavailable")
+    elif count > settings.CONSULTATIONS_SUBSCRIBE_PER_HOUR:
+        return False
     if Subscription.objects.filter(email__iexact=email).exists():
         # Already confirmed: nothing to send, and nothing that says so to a stranger.
         return True

@@ -150,3 +150,18 @@ def test_one_click_unsubscribe_works_without_a_session(client, subscribed):
     assert not Subscription.objects.exists()
     assert client.post(url).status_code == 200, "a second click is harmless"
     assert client.get(url).status_code == 404
+
+
+def test_with_redis_down_a_sign_up_is_sent_and_the_limit_fails_open(
+    client, home, mailoutbox, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.CACHES = {
+        "default": {"BACKEND": "hub.cache.RedisCache", "LOCATION": "redis://127.0.0.1:8478/0"}
+    }
+    settings.CONSULTATIONS_SUBSCRIBE_PER_HOUR = 1
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(SUBSCRIBE, {"email": EMAIL}).status_code == 302
+    assert len(mailoutbox) == 2
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(m.startswith("Alert sign-up limit not applied") for m in messages), messages
