@@ -89,11 +89,14 @@ def test_no_outcome_email_before_the_outcome_is_published(
 def test_the_outcome_page_shows_we_asked_you_said_we_did_and_the_report(
     client, consultation, clock
 ):
+    consultation.how_responses_used = "<p>We read every response.</p>"
     with time_machine.travel(AFTER_CLOSE, tick=False):
         publish_outcome(consultation)
         html = client.get(consultation.url).content.decode()
     assert "Outcome published" in html and "We changed section 2." in html
-    assert "How we said we would use responses" in html or "How we will use" not in html
+    # A closed consultation speaks of its promise in the past tense.
+    assert "How we said we would use responses" in html
+    assert "How we will use" not in html
 
 
 def test_extending_the_close_is_shown_and_logged(client, admin_user, consultation, clock):
