@@ -21,16 +21,24 @@ def csp_violations():
 
 
 @pytest.fixture
-def context(context, csp_violations):
-    """pytest-playwright's context (and so its page), listening for CSP violations."""
-    context.add_init_script(REPORT_VIOLATIONS)
-    context.on(
-        "console",
-        lambda message: (
-            csp_violations.append(f"{message.page.url if message.page else ''}: {message.text}")
-            if is_violation(message.text)
-            else None
-        ),
-    )
-    yield context
+def new_context(new_context, csp_violations):
+    """pytest-playwright's new_context (and so its context and page), listening for CSP violations.
+
+    Every context a test makes, with its own options or the default one, reports blocked content.
+    """
+
+    def make(**options):
+        context = new_context(**options)
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on(
+            "console",
+            lambda message: (
+                csp_violations.append(f"{message.page.url if message.page else ''}: {message.text}")
+                if is_violation(message.text)
+                else None
+            ),
+        )
+        return context
+
+    yield make
     assert not csp_violations, csp_violations

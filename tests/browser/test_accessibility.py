@@ -36,8 +36,8 @@ def test_every_page_type_has_no_axe_violations(live_server, page, demo_site):
     assert not failures, failures
 
 
-def test_pages_work_without_javascript(live_server, browser, demo_site):
-    context = browser.new_context(java_script_enabled=False)
+def test_pages_work_without_javascript(live_server, new_context, demo_site):
+    context = new_context(java_script_enabled=False)
     page = context.new_page()
     for label, path in demo_pages():
         page.goto(live_server.url + path)
@@ -50,4 +50,3 @@ def test_pages_work_without_javascript(live_server, browser, demo_site):
     # The click only starts the navigation: wait for the results page to be shown.
     expect(page.locator("#results-heading")).to_be_visible()
     assert "/search/?q=contract" in page.url
-    context.close()

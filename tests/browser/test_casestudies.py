@@ -37,8 +37,8 @@ def test_case_study_pages_have_no_axe_violations(live_server, page, demo_site):
     assert not failures, failures
 
 
-def test_the_finder_filters_without_javascript(live_server, browser, demo_site):
-    context = browser.new_context(java_script_enabled=False)
+def test_the_finder_filters_without_javascript(live_server, new_context, demo_site):
+    context = new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/case-studies/")
     page.select_option("#id_category", "energy")
@@ -50,4 +50,3 @@ def test_the_finder_filters_without_javascript(live_server, browser, demo_site):
     assert page.locator("#results-heading").inner_text().startswith("1 case study")
     page.click("text=Clear filters")
     assert page.url.endswith("/case-studies/")
-    context.close()

@@ -141,8 +141,8 @@ def test_the_whole_journey_works_by_keyboard_alone(live_server, page, site):
     assert comment.text == "Joint supplier days work best."
 
 
-def test_the_form_works_without_javascript(live_server, browser, site):
-    context = browser.new_context(java_script_enabled=False)
+def test_the_form_works_without_javascript(live_server, new_context, site):
+    context = new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + OPEN + "respond/")
     page.fill("#id_name", "Aisha Okafor")
@@ -156,5 +156,4 @@ def test_the_form_works_without_javascript(live_server, browser, site):
     page.click("main button[type=submit]")
     assert page.locator(".govuk-panel--confirmation").is_visible()
     assert Comment.objects.filter(organisation_other="Harbourside Schools Trust").count() == 1
-    context.close()
     assert date.today()

@@ -12,8 +12,8 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 
 
-def test_navigation_fits_one_row_at_1280px(live_server, browser, demo_site):
-    context = browser.new_context(viewport=DESKTOP)
+def test_navigation_fits_one_row_at_1280px(live_server, new_context, demo_site):
+    context = new_context(viewport=DESKTOP)
     page = context.new_page()
     for path in ("/", "/case-studies/", "/consultations/"):
         page.goto(live_server.url + path)
@@ -24,24 +24,23 @@ def test_navigation_fits_one_row_at_1280px(live_server, browser, demo_site):
     # Beside the results, the finder's filters stand open.
     page.goto(live_server.url + "/case-studies/")
     assert page.locator("#id_theme").is_visible()
-    context.close()
 
 
-def test_finder_filters_fold_away_on_a_phone_without_javascript(live_server, browser, demo_site):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+def test_finder_filters_fold_away_on_a_phone_without_javascript(
+    live_server, new_context, demo_site
+):
+    context = new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/case-studies/")
     assert not page.locator("#id_theme").is_visible()
     page.click(".hub-filter-panel__summary")
     assert page.locator("#id_theme").is_visible()
-    context.close()
 
 
-def test_finder_results_start_near_the_top_on_a_phone(live_server, browser, demo_site):
+def test_finder_results_start_near_the_top_on_a_phone(live_server, new_context, demo_site):
     # With scripts on, as most phones run, the navigation folds into its Menu button too.
-    context = browser.new_context(viewport=PHONE)
+    context = new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(live_server.url + "/case-studies/")
     first = page.locator("main .hub-card-list li").first.bounding_box()
     assert first["y"] < 900, first
-    context.close()

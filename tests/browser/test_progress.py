@@ -83,6 +83,7 @@ def test_every_self_assessment_page_has_no_axe_violations(live_server, page, con
     check("landing, signed in", BASE)
     check("start", BASE + "start/")
     page.click("main button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     failures.update({"start, errors": v} if (v := axe_violations(page)) else {})
     check("task list with a replaced answer", ret.get_absolute_url())
     check("scoring form", ret.url("area", area))
