@@ -62,6 +62,13 @@ IGNORED_MODELS = {
     "wagtailimages.rendition",  # made on first view of an image size
     "consultations.comment",  # shown only on published responses, which are never stored
     "consultations.commentemail",
+    # Self-assessment work in progress and sign-in: public pages show only submitted returns,
+    # and submitting or reopening a return saves the Return itself.
+    "progress.signinlink",
+    "progress.respondent",
+    "progress.invitation",
+    "progress.answer",
+    "progress.supersededanswer",
 }
 # Response headers that make a page depend on more than its URL.
 HARMLESS_VARY = {"cookie", "accept-encoding"}
@@ -73,23 +80,41 @@ def page_cache():
     return caches["default"]
 
 
+# Set when this process found the shared cache down. A generation bump tried meanwhile (by this or
+# any other process) may have been lost, so the first read after it comes back starts a new one.
+cache_was_down = threading.Event()
+
+
 def generation(cache) -> int | None:
-    """The current generation, started at a value no earlier generation can have had."""
+    """The current generation, started at a value no earlier generation can have had.
+
+    None while the shared cache is down: nothing is then served from it or stored in it.
+    """
     value = cache.get(GENERATION_KEY)
     if value is None:
         # A fresh number, so pages of a lost generation counter can never match again.
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache_was_down.set()
+        return None
+    if cache_was_down.is_set():
+        cache_was_down.clear()
+        # None if that failed too: nothing stored is served until a bump has gone through.
+        return bump_generation()
     return value
 
 
-def bump_generation() -> None:
-    """Start a new generation: every page stored so far is no longer served."""
+def bump_generation() -> int | None:
+    """Start a new generation: every page stored so far is no longer served. Its number."""
     cache = page_cache()
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet, or evicted: the next read starts a fresh one
+        return None
+    if value is None:  # the cache is down (it reads as a miss): bump again once it is back
+        cache_was_down.set()
+    return value
 
 
 def content_changed(**kwargs) -> None:
@@ -128,12 +153,11 @@ request_generation: ContextVar[dict | None] = ContextVar("page_cache_generation"
 def current_generation(cache) -> int | None:
     """The generation: read once per request (see the middleware), or afresh outside one."""
     held = request_generation.get()
-    if held is not None and held.get("generation") is not None:
-        return held["generation"]
-    gen = cache.get(GENERATION_KEY) or generation(cache)
-    if held is not None:
-        held["generation"] = gen
-    return gen
+    if held is None:
+        return generation(cache)
+    if "generation" not in held:
+        held["generation"] = generation(cache)
+    return held["generation"]
 
 
 def remembered(key: str, compute, request=None):

@@ -226,11 +226,12 @@ def page_cache(settings):
     """The page cache switched on, empty before and after the test."""
     from django.core.cache import cache
 
-    from hub.page_cache import recent
+    from hub.page_cache import cache_was_down, recent
 
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
     recent.clear()
+    cache_was_down.clear()
     yield cache
     cache.clear()
     recent.clear()

@@ -325,10 +325,43 @@ def test_activity_such_as_a_comment_or_a_queued_email_keeps_stored_pages(db):
     from consultations.models import Comment, CommentEmail
     from hub.models import Council
     from hub.page_cache import content_changed
+    from progress.models import (
+        Answer,
+        Invitation,
+        Respondent,
+        Return,
+        SignInLink,
+        SupersededAnswer,
+    )
 
     queued = len(connection.run_on_commit)
-    for model in (Comment, CommentEmail, DBTaskResult, Session):
+    activity = (Comment, CommentEmail, DBTaskResult, Session, SignInLink, Respondent, Invitation)
+    for model in (*activity, Answer, SupersededAnswer):
         content_changed(sender=model)
     assert len(connection.run_on_commit) == queued
     content_changed(sender=Council)
-    assert len(connection.run_on_commit) == queued + 1
+    content_changed(sender=Return)  # submitting a return changes the national findings
+    assert len(connection.run_on_commit) == queued + 2
+
+
+def test_a_publish_while_the_cache_is_down_shows_once_it_is_back(
+    client, home, page_cache, publish, monkeypatch
+):
+    """django-redis with IGNORE_EXCEPTIONS reads a Redis outage as misses and failed writes."""
+    page = StandardPageFactory(parent=home, title="Guides", slug="guides")
+    get(client, "/guides/")
+    assert_cached(client, "/guides/")
+
+    with monkeypatch.context() as outage:
+        outage.setattr(page_cache, "get", lambda key, default=None, **kwargs: default)
+        outage.setattr(page_cache, "add", lambda *args, **kwargs: False)
+        outage.setattr(page_cache, "set", lambda *args, **kwargs: None)
+        outage.setattr(page_cache, "incr", lambda *args, **kwargs: None)
+        page.title = "Guides for buyers"
+        publish(page)  # its generation bump is lost
+        assert "Guides for buyers" in get(client, "/guides/").content.decode()
+
+    # Redis is back with the old generation, and the page stored under it.
+    response = get(client, "/guides/")
+    assert "Age" not in response
+    assert "Guides for buyers" in response.content.decode()
