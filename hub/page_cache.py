@@ -160,14 +160,15 @@ def current_generation(cache) -> int | None:
     return held["generation"]
 
 
-def remembered(key: str, compute, request=None):
+def remembered(key: str, compute, request=None, keep=None):
     """compute(), kept until the generation changes or anything changes by the clock.
 
     For what every visitor sees alike and what only content and the clock decide: the finder's
     facet counts, the navigation, the home page's panels, related case studies. The same rules
     as for whole pages make it correct by construction. Kept in the shared cache and, for the
     current generation, in this process's memory. Off with the page cache (both need a cache
-    every process shares), and for previews, which show content not yet published.
+    every process shares), and for previews, which show content not yet published. A value for
+    which keep(value) is false is returned but not kept.
     """
     seconds = settings.PAGE_CACHE_SECONDS
     if not seconds or getattr(request, "is_preview", False):
@@ -183,6 +184,8 @@ def remembered(key: str, compute, request=None):
     # Read before computing, as for pages: a change committed meanwhile outdates this value.
     started = timezone.now()
     value = compute()
+    if keep is not None and not keep(value):
+        return value
     instant = next_change_cached(cache, gen, started)
     timeout = seconds if instant is None else min(seconds, int(instant - time.time()))
     if timeout >= 1:

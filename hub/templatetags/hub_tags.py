@@ -253,8 +253,17 @@ class RememberNode(template.Node):
             # Page URLs are relative or absolute depending on which site asks.
             parts.append(request.get_host())
         return remembered(
-            "fragment:" + "\x1f".join(parts), lambda: self.nodelist.render(context), request
+            "fragment:" + "\x1f".join(parts),
+            lambda: self.nodelist.render(context),
+            request,
+            keep=lambda html: not is_personal(html, request),
         )
+
+
+def is_personal(html: str, request) -> bool:
+    """Whether rendered HTML holds a CSRF token or this response's CSP nonce: never to be reused."""
+    nonce = getattr(request, "_csp_nonce", None)
+    return "csrfmiddlewaretoken" in html or (isinstance(nonce, str) and nonce in html)
 
 
 @register.filter
