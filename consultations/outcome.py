@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime
 
+from django.db.models import Exists, OuterRef
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -75,6 +76,19 @@ def outcome_notifications_create(page: ConsultationPage) -> list[int]:
     )
     notifications_enqueue(ids)
     return ids
+
+
+def outcome_notifications_due(now: datetime) -> list[int]:
+    """Outcome emails for consultations whose outcome, written before the close, is now shown.
+
+    Publishing queues them only once the outcome shows; one published earlier shows from the
+    close by the clock alone, so the periodic alerts job queues them then.
+    """
+    not_yet_told = Comment.objects.awaiting_outcome_email(OuterRef("pk")).exclude(
+        notifications__kind=NotificationKind.OUTCOME
+    )
+    pages = ConsultationPage.objects.live().outcome_published_at(now).filter(Exists(not_yet_told))
+    return [pk for page in pages for pk in outcome_notifications_create(page)]
 
 
 @receiver(page_published)

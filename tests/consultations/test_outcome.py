@@ -1,5 +1,6 @@
 """Must show 3: one outcome email per respondent who asked; extensions shown and logged."""
 
+import io
 from datetime import UTC, date, datetime
 
 import pytest
@@ -123,3 +124,23 @@ def test_a_draft_edit_of_the_close_changes_nothing_until_published(consultation,
     consultation.refresh_from_db()
     assert consultation.closing_extended_from is None
     assert not PageLogEntry.objects.filter(action="consultations.extend_closing").exists()
+
+
+def test_an_outcome_written_before_the_close_is_emailed_once_it_shows(
+    consultation, clock, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    respond(consultation, "Tell me.", notify_outcome=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation.we_did = "<p>Written before the close.</p>"
+        consultation.save_revision().publish()
+        call_command("send_consultation_alerts", stdout=io.StringIO())
+    assert not outcome_emails(mailoutbox), "still open: no outcome shows yet"
+    with (
+        time_machine.travel(AFTER_CLOSE, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_consultation_alerts", stdout=io.StringIO())
+        call_command("send_consultation_alerts", stdout=io.StringIO())
+    assert len(outcome_emails(mailoutbox)) == 1

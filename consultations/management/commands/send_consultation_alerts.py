@@ -4,17 +4,20 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from consultations.notifications import notifications_send_pending
+from consultations.outcome import outcome_notifications_due
 from consultations.subscriptions import alerts_create
 
 
 class Command(BaseCommand):
     help = (
         "Email subscribers about newly opened consultations and closes within three days, "
-        "then retry unsent emails to respondents and subscribers. Run every few minutes; "
+        "and respondents about an outcome written before the close once it shows, then retry "
+        "unsent emails to respondents and subscribers. Run every few minutes; "
         "each email is recorded per subscriber, consultation and kind, so none goes twice."
     )
 
     def handle(self, *args, **options):
-        queued = alerts_create(timezone.now())
+        now = timezone.now()
+        queued = alerts_create(now) + outcome_notifications_due(now)
         sent, left = notifications_send_pending()
         self.stdout.write(f"{len(queued)} alerts due; sent {sent} emails; {left} still waiting.")
