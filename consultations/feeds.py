@@ -9,16 +9,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from consultations import times
 from consultations.models import ConsultationPage
 
 
 FEED_LENGTH = 50
 # The RSS 1.0 event module: ev:startdate and ev:enddate carry the opening and closing instants.
 EVENT_NAMESPACE = "http://purl.org/rss/1.0/modules/event/"
-
-
-def utc_iso(instant) -> str:
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class ConsultationAtomFeed(Atom1Feed):
@@ -84,7 +81,10 @@ class ConsultationFeed(Feed):
         return item.last_published_at or item.opens_at
 
     def item_extra_kwargs(self, item):
-        return {"opens_at": utc_iso(item.opens_at), "closes_at": utc_iso(item.closes_at)}
+        return {
+            "opens_at": times.utc_iso(item.opens_at),
+            "closes_at": times.utc_iso(item.closes_at),
+        }
 
 
 def closing_calendar(request, page: ConsultationPage) -> HttpResponse:

@@ -8,7 +8,7 @@ from django import forms
 from django.core import signing
 
 from consultations.enums import ResponseType
-from consultations.models import COMMENT_MAX_LENGTH
+from consultations.models import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS
 from hub.models import Council
 
 
@@ -251,7 +251,10 @@ class LateEntryForm(forms.Form):
         help_text="Recorded with the comment and in the audit log.",
     )
     hours = forms.IntegerField(
-        label="Link works for (hours)", min_value=1, max_value=72, initial=72
+        label="Link works for (hours)",
+        min_value=1,
+        max_value=LATE_ENTRY_MAX_HOURS,
+        initial=LATE_ENTRY_MAX_HOURS,
     )
 
 

@@ -13,11 +13,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.log_actions import log
 
 from consultations.forms import CommentForm
-from consultations.models import Comment, ConsultationPage, LateEntryLink
+from consultations.models import LATE_ENTRY_MAX_HOURS, Comment, ConsultationPage, LateEntryLink
 
 
 ISSUE_LATE_ENTRY = "consultations.issue_late_entry"
-MAX_HOURS = 72
 
 
 def token_hash(token: str) -> str:
@@ -25,11 +24,11 @@ def token_hash(token: str) -> str:
 
 
 def late_entry_issue(
-    consultation: ConsultationPage, *, reason: str, user, hours: int = MAX_HOURS
+    consultation: ConsultationPage, *, reason: str, user, hours: int = LATE_ENTRY_MAX_HOURS
 ) -> tuple[LateEntryLink, str]:
     """A new single-use link; the token is returned once and only its hash is kept."""
     token = secrets.token_urlsafe(24)
-    hours = max(1, min(hours, MAX_HOURS))
+    hours = max(1, min(hours, LATE_ENTRY_MAX_HOURS))
     with transaction.atomic():
         link = LateEntryLink.objects.create(
             consultation=consultation,

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
@@ -410,6 +410,20 @@ class CommentQuerySet(models.QuerySet):
         """Every comment sent from this address, whatever its case."""
         return self.filter(email__iexact=email)
 
+    def forget_respondents(self, **changes) -> int:
+        """Clear who sent these comments and what they agreed to, keeping text and reference."""
+        return self.update(
+            name="",
+            email="",
+            role="",
+            organisation_other="",
+            council=None,
+            consent_publish_name=False,
+            consent_publish_organisation=False,
+            notify_outcome=False,
+            **changes,
+        )
+
     def awaiting_outcome_email(self, consultation):
         """Respondents who asked to hear about the outcome and can still be reached."""
         return (
@@ -547,6 +561,10 @@ class CommentEmail(models.Model):
         return f"Confirmation for {self.comment.reference}"
 
 
+# The longest a late-entry link may work for.
+LATE_ENTRY_MAX_HOURS = 72
+
+
 class LateEntryLink(models.Model):
     """A manager's single-use link that lets one comment in after the close."""
 
@@ -580,6 +598,14 @@ class SubscriptionQuerySet(models.QuerySet):
     def confirmed_before(self, instant: datetime):
         """Subscribers who had confirmed by that instant."""
         return self.filter(confirmed_at__lte=instant)
+
+    def not_yet_sent(self, kind: str, consultation, confirmed_before: datetime | None = None):
+        """Subscribers with no email of this kind about the consultation yet."""
+        subscribers = self if confirmed_before is None else self.confirmed_before(confirmed_before)
+        sent = Notification.objects.filter(
+            subscription=OuterRef("pk"), kind=kind, consultation=consultation
+        )
+        return subscribers.exclude(Exists(sent))
 
 
 class Subscription(models.Model):

@@ -15,7 +15,6 @@ from consultations.models import (
     Subscription,
 )
 from consultations.notifications import subscribe_token_email
-from consultations.retention import PERSONAL_FIELDS
 
 
 EXPORT_RESPONDENT = "consultations.export_respondent"
@@ -39,7 +38,9 @@ def pending_confirmations(email: str) -> list[Notification]:
 
 def respondent_find(email: str) -> dict:
     """Comments, emails sent or waiting, and subscriptions for the address, in any case."""
-    comments = Comment.objects.for_email(email).select_related("consultation", "council")
+    comments = Comment.objects.for_email(email).select_related(
+        "consultation", "council", "late_entry__created_by"
+    )
     subscriptions = Subscription.objects.filter(email__iexact=email)
     notifications = Notification.objects.filter(comment__in=comments) | Notification.objects.filter(
         subscription__in=subscriptions
@@ -125,13 +126,7 @@ def respondent_erase(email: str, user) -> dict:
     with transaction.atomic():
         found = respondent_find(email)
         comment_ids = [c.pk for c in found["comments"]]
-        Comment.objects.filter(pk__in=comment_ids).update(
-            anonymised_at=timezone.now(),
-            consent_publish_name=False,
-            consent_publish_organisation=False,
-            notify_outcome=False,
-            **PERSONAL_FIELDS,
-        )
+        Comment.objects.filter(pk__in=comment_ids).forget_respondents(anonymised_at=timezone.now())
         Notification.objects.filter(pk__in=[n.pk for n in found["confirmations"]]).delete()
         Notification.objects.filter(comment__in=comment_ids, status="pending").delete()
         Subscription.objects.filter(pk__in=[s.pk for s in found["subscriptions"]]).delete()

@@ -17,14 +17,6 @@ from consultations.models import Comment, ConsultationPage
 logger = logging.getLogger(__name__)
 
 ANONYMISE = "consultations.anonymise_responses"
-# What anonymising clears; the comment's text and reference stay.
-PERSONAL_FIELDS = {
-    "name": "",
-    "email": "",
-    "role": "",
-    "organisation_other": "",
-    "council": None,
-}
 
 
 def add_months(instant: datetime, months: int) -> datetime:
@@ -59,9 +51,7 @@ def anonymise_due(now: datetime | None = None, months: int | None = None) -> dic
         if add_months(retention_starts(consultation), months) > now:
             continue
         with transaction.atomic():
-            count = pending.filter(consultation=consultation).update(
-                anonymised_at=now, **PERSONAL_FIELDS
-            )
+            count = pending.filter(consultation=consultation).forget_respondents(anonymised_at=now)
             log(
                 instance=consultation,
                 action=ANONYMISE,

@@ -81,23 +81,15 @@ def alerts_create(now: datetime) -> list[int]:
     consultations = ConsultationPage.objects.live().public().open_at(now)
     rows = []
     for consultation in consultations.only("pk", "opens_at", "closes_at"):
-        subscribers = Subscription.objects.confirmed_before(consultation.opens_at)
-        rows += [
-            Notification(
-                kind=NotificationKind.CONSULTATION_OPENED,
-                consultation=consultation,
-                subscription=subscription,
-            )
-            for subscription in subscribers.only("pk")
-        ]
+        due = [(NotificationKind.CONSULTATION_OPENED, consultation.opens_at)]
         if consultation.closes_at - now <= REMINDER_BEFORE:
+            due.append((NotificationKind.CLOSING_REMINDER, None))
+        for kind, confirmed_before in due:
             rows += [
-                Notification(
-                    kind=NotificationKind.CLOSING_REMINDER,
-                    consultation=consultation,
-                    subscription=subscription,
-                )
-                for subscription in Subscription.objects.only("pk")
+                Notification(kind=kind, consultation=consultation, subscription=subscription)
+                for subscription in Subscription.objects.not_yet_sent(
+                    kind, consultation, confirmed_before
+                ).only("pk")
             ]
     with transaction.atomic():
         Notification.objects.bulk_create(rows, ignore_conflicts=True)

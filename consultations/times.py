@@ -3,7 +3,7 @@
 The server's own TZ and Django's TIME_ZONE never enter these calculations: the zone is fixed.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -46,6 +46,11 @@ def closing_instant(day: date, at: time | None = None) -> datetime:
 def to_london(instant: datetime) -> datetime:
     """An aware instant as UK wall-clock time."""
     return instant.astimezone(LONDON)
+
+
+def utc_iso(instant: datetime | None) -> str:
+    """An instant in UTC as ISO 8601, e.g. 2026-06-30T23:00:00Z; "" for none."""
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if instant else ""
 
 
 def format_date(day: date) -> str:

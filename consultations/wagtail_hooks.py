@@ -49,14 +49,15 @@ class CommentIndexView(ResponsesAuditMixin, IndexView):
             }
         )
 
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset.exportable())
-        response["Cache-Control"] = "no-store"
-        return response
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        # Exports (and the audit log's count of what they held) leave out withdrawn comments.
+        return queryset.exportable() if self.is_export else queryset
 
-    def write_xlsx_response(self, queryset):
-        response = super().write_xlsx_response(queryset.exportable())
-        response["Cache-Control"] = "no-store"
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_export:
+            response["Cache-Control"] = "no-store"
         return response
 
 

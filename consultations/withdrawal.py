@@ -50,18 +50,8 @@ def comment_withdraw(comment: Comment) -> bool:
             return True
         if locked.consultation.state_at(now) != ConsultationState.OPEN:
             return False
-        Comment.objects.filter(pk=comment.pk).update(
-            status=CommentStatus.WITHDRAWN,
-            withdrawn_at=now,
-            text=WITHDRAWN_TEXT,
-            name="",
-            email="",
-            role="",
-            organisation_other="",
-            council=None,
-            consent_publish_name=False,
-            consent_publish_organisation=False,
-            notify_outcome=False,
+        Comment.objects.filter(pk=comment.pk).forget_respondents(
+            status=CommentStatus.WITHDRAWN, withdrawn_at=now, text=WITHDRAWN_TEXT
         )
         comment.notifications.all().delete()
         log(

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django import template
 from django.conf import settings
@@ -11,10 +11,8 @@ from consultations.models import ConsultationPage
 register = template.Library()
 
 
-@register.filter
-def utc_iso(instant: datetime) -> str:
-    """An instant for a <time datetime> attribute, e.g. 2026-06-30T23:00:00Z."""
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if instant else ""
+# An instant for a <time datetime> attribute.
+register.filter("utc_iso", times.utc_iso)
 
 
 @register.filter

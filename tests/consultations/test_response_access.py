@@ -120,3 +120,17 @@ def test_the_export_says_which_consultation_and_format(client, django_user_model
     entry = PageLogEntry.objects.get(action=EXPORT_RESPONSES)
     assert entry.data == {"format": "csv", "comments": 1}
     assert "Exported responses" in entry.message
+
+
+def test_an_export_and_its_audit_count_leave_out_withdrawn_comments(
+    client, django_user_model, comment, consultation
+):
+    from consultations.withdrawal import comment_withdraw
+
+    gone = respond(consultation, "Please forget this.", email="gone@north.gov.uk")
+    assert comment_withdraw(gone)
+    client.force_login(manager_user(django_user_model))
+    csv_text = body(client.get(f"{LIST}?export=csv"))
+    assert gone.reference not in csv_text and comment.reference in csv_text
+    entry = PageLogEntry.objects.get(action=EXPORT_RESPONSES)
+    assert entry.data == {"format": "csv", "comments": 1}

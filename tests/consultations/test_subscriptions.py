@@ -165,3 +165,20 @@ def test_with_redis_down_a_sign_up_is_sent_and_the_limit_fails_open(
     assert len(mailoutbox) == 2
     messages = [record.getMessage() for record in caplog.records]
     assert any(m.startswith("Alert sign-up limit not applied") for m in messages), messages
+
+
+def test_the_alerts_job_writes_nothing_for_emails_already_recorded(index, subscribed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from consultations.subscriptions import alerts_create
+
+    ConsultationPageFactory(
+        parent=index, slug="waste", opening_date=date(2026, 6, 1), closing_date=date(2026, 6, 30)
+    ).save_revision().publish()
+    now = datetime(2026, 6, 28, 9, tzinfo=UTC)  # open, and within three days of the close
+    alerts_create(now)
+    assert Notification.objects.filter(subscription=subscribed).count() == 2
+    with CaptureQueriesContext(connection) as queries:
+        alerts_create(now)
+    assert not [q for q in queries if q["sql"].lstrip().upper().startswith("INSERT")]
