@@ -1,6 +1,8 @@
 """Site-wide search across every page type, in the words readers use."""
 
 import re
+from collections.abc import Sequence
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import render
@@ -19,6 +21,8 @@ from hub.pagination import paginate
 
 
 PER_PAGE = 20
+# How many of the best hits are re-ordered by tier: the first few pages of results.
+RANK_DEPTH = 100
 
 # What each page type is called in results and in the type filter, singular and plural.
 # A page type not listed here is named by its verbose name.
@@ -95,13 +99,43 @@ def expand(query: str):
     return Or([PlainText(query, operator="or"), *(Phrase(words) for words in spelled)])
 
 
-def ranked(hits, query: str) -> list:
+class Ranked(Sequence):
+    """Search hits whose first RANK_DEPTH are re-ordered; the rest follow in the backend's order.
+
+    Only the hits on the page shown are read from the database, so the cost of a search does
+    not grow with the number of matches.
+    """
+
+    def __init__(self, hits, key):
+        self.hits, self.key = hits, key
+
+    @cached_property
+    def top(self) -> list:
+        return sorted(self.hits[:RANK_DEPTH], key=self.key)
+
+    @cached_property
+    def total(self) -> int:
+        return self.hits.count()
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(len(self))
+        head = self.top[start:stop]
+        tail = self.hits[max(start, RANK_DEPTH) : stop] if stop > RANK_DEPTH else []
+        return [*head, *tail]
+
+
+def ranked(hits, query: str) -> Ranked:
     """Hits by relevance, with a page named by the query first and policy pages last.
 
     Tiers: the title is the query (or an abbreviation spelled out), the title holds the
     spelled-out words, the title holds the query as typed, then the rest. Within a tier,
     pages under a path an app demotes (a superseded edition) come after the others; the
-    backend's relevance order is kept otherwise.
+    backend's relevance order is kept otherwise. Only the best RANK_DEPTH hits are re-ordered.
     """
     policy = {ct.pk for ct in ContentType.objects.get_for_models(*POLICY_TYPES).values()}
     demoted = tuple(path for fn in hooks.get_hooks("hub_search_demoted_paths") for path in fn())
@@ -124,7 +158,7 @@ def ranked(hits, query: str) -> list:
             bool(demoted) and hit.path.startswith(demoted),
         )
 
-    return sorted(hits, key=tier)
+    return Ranked(hits, tier)
 
 
 def labelled(pages: list) -> list:

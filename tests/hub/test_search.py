@@ -77,3 +77,31 @@ def test_editors_promotions_appear_above_results(client, pages):
     response = client.get("/search/", {"q": "Procurement Act"})
     assert b"Recommended" in response.content
     assert b"Start here." in response.content
+
+
+class FakeHits:
+    """Search hits in the backend's order, recording which slices were read."""
+
+    def __init__(self, items):
+        self.items, self.reads = items, []
+
+    def __getitem__(self, index):
+        self.reads.append((index.start, index.stop))
+        return self.items[index]
+
+    def count(self):
+        return len(self.items)
+
+
+def test_only_the_best_hits_are_reordered_and_only_the_page_shown_is_read(monkeypatch):
+    from hub import search
+
+    monkeypatch.setattr(search, "RANK_DEPTH", 4)
+    hits = FakeHits(list(range(1000)))
+    ranked = search.Ranked(hits, key=lambda n: -n)  # reverse the best four
+    assert len(ranked) == 1000
+    assert ranked[0:6] == [3, 2, 1, 0, 4, 5]
+    assert ranked[500:503] == [500, 501, 502]
+    assert ranked[2] == 1
+    # The first four once, then only what each page shows: never all 1,000.
+    assert hits.reads == [(None, 4), (4, 6), (500, 503)]
