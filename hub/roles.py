@@ -9,6 +9,7 @@ and add a hub migration that runs roles_sync again.
 from dataclasses import dataclass, field
 
 from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
 
 
 ROOT = "root"  # page rights on the tree's root reach every page
@@ -108,29 +109,28 @@ ROLES = (
 )
 
 
-def _permission(apps, label: str):
-    """The permission "app_label.codename"; None while its model is not migrated yet.
+def _permissions_made(apps) -> None:
+    """Make every permission the roles name, as Django would after migrating, but now."""
+    labels = {
+        label.split(".")[0]
+        for role in ROLES
+        for label in (*role.permissions, *role.collection_permissions)
+    } | {"wagtailcore"}
+    for app_label in labels:
+        try:
+            config = apps.get_app_config(app_label)
+        except LookupError:
+            continue  # not migrated yet: a later migration runs roles_sync again
+        # Django skips apps without a models module; a migration's app registry has none.
+        config.models_module = getattr(config, "models_module", None) or True
+        create_permissions(config, apps=apps, verbosity=0)
 
-    Django makes default permissions after migrating, so on a fresh database one a role needs
-    may not exist yet: it is made here, exactly as Django would make it.
-    """
+
+def _permission(apps, label: str):
+    """The permission "app_label.codename"; None while its model is not migrated yet."""
     Permission = apps.get_model("auth", "Permission")
     app_label, codename = label.split(".")
-    found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-    if found:
-        return found
-    action, _, model_name = codename.partition("_")
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return None  # a later migration adds the model, and runs roles_sync again
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
-    return Permission.objects.create(
-        codename=codename,
-        content_type=content_type,
-        name=f"Can {action} {model._meta.verbose_name_raw}",
-    )
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
 def _pages(apps, page_type: str):
@@ -149,6 +149,7 @@ def roles_sync(apps=django_apps, schema_editor=None) -> None:
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     root_collection = Collection.objects.filter(depth=1).first()
+    _permissions_made(apps)
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.name)
         group.permissions.set(
