@@ -15,13 +15,10 @@ keepalive = 5
 # Recycle workers now and then so a slow leak never builds up.
 max_requests = 2000
 max_requests_jitter = 200
-# Only the proxy in front may say the request came over HTTPS (X-Forwarded-Proto).
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Access log as JSON on stdout: no client address, no query string (search terms), no cookies.
 accesslog = "-"
 access_log_format = (
     '{"time": "%(t)s", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
     '"bytes": "%(B)s", "duration_ms": %(M)s}'
 )
-errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

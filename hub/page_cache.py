@@ -26,6 +26,7 @@ from collections import OrderedDict
 from contextvars import ContextVar
 from urllib.parse import parse_qsl, urlencode
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
@@ -138,7 +139,10 @@ def connect_signals() -> None:
     }
     for name, signal in signals.items():
         signal.connect(content_changed, dispatch_uid=f"page_cache_{name}")
-    post_migrate.connect(deployed, dispatch_uid="page_cache_migrate")
+    # Once per migrate, not once per app.
+    post_migrate.connect(
+        deployed, sender=django_apps.get_app_config("hub"), dispatch_uid="page_cache_migrate"
+    )
 
 
 def deployed(**kwargs) -> None:

@@ -189,7 +189,6 @@ CACHES = {
         "BACKEND": "hub.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "OPTIONS": {
-            "IGNORE_EXCEPTIONS": True,
             "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
             "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
         },
@@ -197,7 +196,6 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -242,7 +240,6 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILEMBEDS_FINDERS = []
-WAGTAIL_I18N_ENABLED = False
 # A workflow's approval publishes; approvers need no right to publish outside it (hub.roles).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.roles.workflow_approved_publish"
 TAGGIT_CASE_INSENSITIVE = True

@@ -197,12 +197,6 @@ def fields(form, names: str) -> list[BoundField]:
     return [form[name] for name in names.split()]
 
 
-@register.filter
-def thousands(number) -> str:
-    """A whole number with thousands separators: 10,000."""
-    return f"{int(number):,}"
-
-
 class NotificationBannerNode(template.Node):
     """Renders its content inside components/notification_banner.html."""
 
