@@ -294,7 +294,11 @@ def stored(cache, key: str, gen) -> dict | None:
 
 
 class RecentPages:
-    """The pages this process stored or replayed last, at most ``size`` of them."""
+    """The pages and values this process used last, at most ``size`` of them.
+
+    Not a LocMemCache: that pickles on every read, which is the cost this saves. Entries are
+    shared, so nothing may change a value it is given.
+    """
 
     def __init__(self, size: int):
         self.size = size
@@ -302,7 +306,11 @@ class RecentPages:
         self.lock = threading.Lock()
 
     def get(self, key: str) -> dict | None:
-        return self.entries.get(key)
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)  # the least recently used go first
+            return entry
 
     def add(self, key: str, entry: dict) -> None:
         with self.lock:

@@ -115,3 +115,15 @@ def test_a_remembered_block_with_a_csrf_token_or_a_nonce_is_never_reused(db, pag
     html = [template.render({}, request) for request in (first, second)]
     assert html[0] != html[1]
     assert f"nonce-{id(second)}" in html[1]
+
+
+def test_this_processs_store_keeps_what_was_used_last():
+    from hub.page_cache import RecentPages
+
+    store = RecentPages(size=2)
+    store.add("a", {"n": 1})
+    store.add("b", {"n": 2})
+    assert store.get("a") == {"n": 1}  # used: now the newest
+    store.add("c", {"n": 3})
+    assert store.get("b") is None
+    assert store.get("a") == {"n": 1} and store.get("c") == {"n": 3}
