@@ -45,6 +45,8 @@ echo "# queries with the demo's case studies only (pagecost.py)"
 $PY "$TOOLS/pagecost.py" --host 127.0.0.1 --json "$COSTS/demo.json" "${PATHS[@]}"
 
 $PY bench/casestudies_data.py "$COUNT"
+# Production settings queue search-index updates for a worker; none runs here.
+$PY manage.py update_index -v0
 psql -q -h "$PGHOST" -U "$PGUSER" -d "$BENCH_DB" -c "ANALYZE"
 
 echo "# queries and in-process time with $COUNT case studies (pagecost.py)"
@@ -60,8 +62,11 @@ sys.exit(f"queries grew (few, many): {grown}" if grown else 0)
 PY
 
 echo "# load test: gunicorn, $WORKERS sync workers, production settings"
+# An empty config file, so none of gunicorn.conf.py's settings (threads, access log) apply.
+EMPTY_CONF="$(mktemp)"
 out="$(KEEP=1 bash "$TOOLS/startup.sh" serve "http://127.0.0.1:$PORT/case-studies/" -- \
-  .venv/bin/gunicorn hub.wsgi:application --workers "$WORKERS" --bind "127.0.0.1:$PORT")"
+  .venv/bin/gunicorn hub.wsgi:application --config "$EMPTY_CONF" --worker-class sync \
+  --workers "$WORKERS" --bind "127.0.0.1:$PORT")"
 echo "$out"
 pid="$(sed -n 's/^PID=//p' <<<"$out")"
 trap 'kill -TERM -- "-$pid" 2>/dev/null || true' EXIT

@@ -96,10 +96,11 @@ class Client:
     def _headers(self) -> dict[str, str]:
         return {"Cookie": f"csrftoken={self.csrf}"} if self.csrf else {}
 
-    def fetch_form(self) -> dict[str, str] | None:
+    def fetch_form(self) -> tuple[dict[str, str] | None, stack.Response]:
+        """The form's fields (None unless it answered 200), and the response."""
         response = stack.get(self.base + CONSULTATION, headers=self._headers())
         self.csrf = response.cookies.get("csrftoken", self.csrf)
-        return form_fields(response.text) if response.status == 200 else None
+        return (form_fields(response.text) if response.status == 200 else None), response
 
     def post(self, fields: dict[str, str]) -> stack.Response:
         fields = {**fields, "csrfmiddlewaretoken": self.csrf}
@@ -119,6 +120,7 @@ class Tally:
         self.failed_without_text = 0
         self.other: list[int] = []
         self.form_unavailable = 0
+        self.form_other: list[int] = []  # unavailable forms not answered 503 with Retry-After
 
 
 def answer(client: Client, form: dict[str, str], text: str, tally: Tally) -> None:
@@ -146,10 +148,13 @@ def person(base: str, number: int, stop: threading.Event, tally: Tally) -> None:
     client = Client(base)
     sent = 0
     while not stop.is_set():
-        form = client.fetch_form()
+        form, response = client.fetch_form()
         if form is None:
             with tally.lock:
-                tally.form_unavailable += 1
+                if response.status == 503 and response.headers.get("retry-after"):
+                    tally.form_unavailable += 1
+                else:
+                    tally.form_other.append(response.status)
             time.sleep(0.5)
             continue
         time.sleep(random.uniform(0.5, 2.0))  # noqa: S311 - filling in the form
@@ -262,6 +267,7 @@ def main() -> int:
         "every failed POST answered 503 with the typed text": tally.failed_without_text == 0
         and not tally.other,
         "some POSTs met the outage": bool(tally.failed),
+        "every unavailable form answered 503 with Retry-After": not tally.form_other,
         "each resent form stored exactly once": len(resent) == len(tally.failed),
     }
     say("")
@@ -270,7 +276,10 @@ def main() -> int:
         f"POSTs answered 503 with the typed text and submission id: {len(tally.failed)}"
         f" (without: {tally.failed_without_text}; other statuses: {sorted(set(tally.other))})"
     )
-    say(f"Form GETs answered 503 during the outage: {tally.form_unavailable}")
+    say(
+        f"Form GETs answered 503 during the outage: {tally.form_unavailable}"
+        f" (other statuses: {sorted(set(tally.form_other))})"
+    )
     say(
         f"Failed forms resent twice each after recovery: {len(tally.failed)} -> "
         f"{len(resent)} stored once (statuses {sorted(set(resend_statuses))})"

@@ -138,6 +138,7 @@ run_scale() {
     cp "$WORK/demo.sqlite3" "$WORK/bench.sqlite3"
     echo "# $count case studies"
     "$PY" bench/casestudies_data.py "$count" --exactly
+    "$PY" manage.py update_index -v0  # production settings leave index updates to a worker
     PAGE_CACHE_SECONDS=0 "$PY" "$TOOLS/pagecost.py" --host 127.0.0.1 "${listings[@]}"
     PAGE_CACHE_SECONDS=0 gunicorn_site "finder $count"
     load "finder $count" "http://127.0.0.1:$PORT" "${listings[@]}"

@@ -1,7 +1,13 @@
-"""Helpers shared by page tests."""
+"""Helpers shared by the tests."""
 
 from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
+
+
+# The site's Redis cache with nothing listening on its port: every call fails at once.
+REDIS_DOWN = {
+    "default": {"BACKEND": "hub.cache.RedisCache", "LOCATION": "redis://127.0.0.1:8478/0"}
+}
 
 
 def preview_data(client, page):

@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from consultations.models import Comment
 from tests.consultations.conftest import form_data, post_comment, respond_url
+from tests.utils import REDIS_DOWN
 
 
 pytestmark = pytest.mark.django_db
@@ -92,9 +93,7 @@ def test_the_outage_form_labels_every_field(client, consultation, clock, monkeyp
 def test_with_redis_down_comments_are_stored_and_the_rate_limit_fails_open(
     consultation, clock, settings, caplog
 ):
-    settings.CACHES = {
-        "default": {"BACKEND": "hub.cache.RedisCache", "LOCATION": "redis://127.0.0.1:8478/0"}
-    }
+    settings.CACHES = REDIS_DOWN
     settings.CONSULTATIONS_RATE_LIMIT = 1
     client = Client()
     responses = [post_comment(client, consultation, clock, form_data()) for _ in range(3)]

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from consultations.enums import NotificationKind
 from consultations.models import Notification, Subscription
 from tests.consultations.factories import ConsultationPageFactory
+from tests.utils import REDIS_DOWN
 
 
 pytestmark = pytest.mark.django_db
@@ -155,9 +156,7 @@ def test_one_click_unsubscribe_works_without_a_session(client, subscribed):
 def test_with_redis_down_a_sign_up_is_sent_and_the_limit_fails_open(
     client, home, mailoutbox, settings, caplog, django_capture_on_commit_callbacks
 ):
-    settings.CACHES = {
-        "default": {"BACKEND": "hub.cache.RedisCache", "LOCATION": "redis://127.0.0.1:8478/0"}
-    }
+    settings.CACHES = REDIS_DOWN
     settings.CONSULTATIONS_SUBSCRIBE_PER_HOUR = 1
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):

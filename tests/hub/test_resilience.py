@@ -17,14 +17,11 @@ from wagtail.models import Site
 
 from hub import views
 from tests.browser.pages import demo_pages
+from tests.utils import REDIS_DOWN
 
 
 pytestmark = pytest.mark.django_db
 
-REDIS_DOWN = {
-    # Nothing listens on this port: every call fails at once.
-    "default": {"BACKEND": "hub.cache.RedisCache", "LOCATION": "redis://127.0.0.1:8478/0"}
-}
 NONCE = re.compile(r"'nonce-([^']+)'")
 
 
