@@ -40,7 +40,12 @@ class Group:
         return self.councils < MIN_GROUP
 
 
-def figures(currents: list[int], targets: list[int], councils: int) -> AreaFigures:
+def figures(currents: list[int], targets: list[int], councils: int | None = None) -> AreaFigures:
+    """Medians and distribution of the answers, unless fewer than MIN_GROUP councils gave them."""
+    # Each council gives one answer to a key area, so by default the answers are the councils:
+    # a key area added after returns were in can have far fewer answers than the group councils.
+    if councils is None:
+        councils = len(currents)
     if councils < MIN_GROUP or not currents:
         return AreaFigures(None, None, None)
     return AreaFigures(
@@ -79,7 +84,7 @@ def national_picture(cycle) -> list[Group]:
         count = len(members[key])
         group = Group(key[0], key[1], count)
         for area, (currents, targets) in levels[key].items():
-            group.areas[area] = figures(currents, targets, count)
+            group.areas[area] = figures(currents, targets)
         pooled = figures(
             [c for currents, _ in levels[key].values() for c in currents],
             [t for _, targets in levels[key].values() for t in targets],

@@ -13,6 +13,7 @@ from hub.models import Council
 from progress.enums import ReturnStatus
 from progress.models import Answer, Return
 from progress.stats import national_picture
+from tests.factories import KeyAreaFactory
 
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +95,34 @@ def test_groups_of_fewer_than_five_councils_are_suppressed(cycle, returns):
     assert districts.overall_current is None
     south_east = groups[("region", "South East")]
     assert south_east.suppressed and south_east.overall_current is None
+
+
+def test_a_key_area_answered_by_fewer_than_five_councils_is_suppressed(client, cycle, returns):
+    """A key area added after returns were in, answered by two of the ten, shows no figure."""
+    added = KeyAreaFactory(
+        theme=cycle.areas().first().theme, name="Added later", slug="added-later", sort_order=9
+    )
+    cycle.key_areas.add(added)
+    for ret in Return.objects.submitted().order_by("pk")[:2]:
+        Answer.objects.create(
+            return_obj=ret,
+            key_area=added,
+            current_level=4,
+            target_level=5,
+            updated_at=timezone.now(),
+        )
+    groups = {(g.kind, g.name): g for g in national_picture(cycle)}
+    overall = groups[("overall", "All councils")]
+    assert overall.councils == 10 and not overall.suppressed
+    assert as_tuples(overall)[added.pk] == (None, None, None)
+    # The key areas every council answered still show their figures.
+    first = cycle.areas().first()
+    assert as_tuples(overall)[first.pk] == direct(cycle)[first.pk]
+    html = client.get(cycle.get_findings_url()).content.decode()
+    for slug in ["medians", "distribution"]:
+        table, _ = table_and_csv(client, html, slug)
+        row = next(r for r in table if r[0] == "Added later")
+        assert set(row[1:]) == {"Fewer than 5 councils"}, slug
 
 
 def table_and_csv(client, html, chart_slug):
