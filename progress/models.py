@@ -280,6 +280,11 @@ class Answer(AnswerFields):
     def is_council(self):
         return self.department == COUNCIL
 
+    @property
+    def editor_email(self) -> str:
+        """The last editor's email address; blank once their account is deleted."""
+        return self.updated_by.email if self.updated_by else ""
+
 
 class SupersededAnswer(AnswerFields):
     """What an officer saved before a colleague's later save replaced it, kept for them."""
