@@ -1,8 +1,10 @@
 """What the return's pages show: task list, profile, national picture, findings and print."""
 
+from collections import defaultdict
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.db.models import F
 from django.urls import reverse
 
 from casestudies.models import CaseStudyIndexPage
@@ -15,6 +17,7 @@ from strategy.models import KeyAreaPage, ResourcePage
 
 LEVEL_NAMES = dict(Level.choices)
 TOP_GAPS = 5
+RESOURCES_PER_AREA = 3
 
 
 def by_theme(areas):
@@ -78,11 +81,17 @@ def guidance_for(areas) -> dict:
         for p in KeyAreaPage.objects.live().public().filter(key_area__in=areas).defer_streamfields()
     }
     finder = CaseStudyIndexPage.objects.live().public().first()
+    # One query for every area's resources, newest first; each area keeps its first few.
+    resources = defaultdict(list)
+    filed = ResourcePage.objects.newest().filter(key_areas__in=areas)
+    for resource in filed.annotate(filed_under=F("key_areas")):
+        if len(resources[resource.filed_under]) < RESOURCES_PER_AREA:
+            resources[resource.filed_under].append(resource)
     result = {}
     for area in areas:
         result[area.pk] = {
             "page": pages.get(area.pk),
-            "resources": list(ResourcePage.objects.public().related_to(key_area=area.pk)[:3]),
+            "resources": resources[area.pk],
             "case_studies_url": (
                 f"{finder.url}?{urlencode({'key_area': area.slug})}" if finder else ""
             ),
@@ -93,7 +102,7 @@ def guidance_for(areas) -> dict:
 def council_answers(ret: Return | None) -> dict:
     if ret is None:
         return {}
-    return {a.key_area_id: a for a in ret.answers.council()}
+    return {a.key_area_id: a for a in ret.answers.council().select_related("key_area")}
 
 
 def results_context(ret: Return) -> dict:
