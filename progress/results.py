@@ -146,8 +146,11 @@ def results_context(ret: Return) -> dict:
     region = ret.council.region.name if ret.council.region else None
     compare = [
         ("All councils", overall),
-        (f"{council_type or 'Council type'}s", find(groups, "type", council_type)),
-        (region or "Region", find(groups, "region", region)),
+        (
+            f"Council type: {council_type}" if council_type else "Council type",
+            find(groups, "type", council_type),
+        ),
+        (f"Region: {region}" if region else "Region", find(groups, "region", region)),
     ]
 
     def median(group, area):
@@ -162,7 +165,7 @@ def results_context(ret: Return) -> dict:
         label_heading="Key area",
         series=[
             "This council",
-            *(f"Median: {name} ({group.councils if group else 0})" for name, group in compare),
+            *(f"Median, {name} ({group.councils if group else 0})" for name, group in compare),
         ],
         rows=[
             (

@@ -14,6 +14,7 @@ from progress.enums import ReturnStatus
 from progress.models import Answer, Return
 from progress.stats import national_picture
 from tests.factories import KeyAreaFactory
+from tests.progress.conftest import lead_of
 
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +169,16 @@ def test_results_charts_are_tables_and_their_csvs_hold_the_same_numbers(
     london = direct(cycle, council_type__slug="london-borough")[area.pk][0]
     assert rows[1][0] == area.name
     assert rows[1][2:] == [f"{overall:g}", f"{london:g}", f"{london:g}"]
+
+
+def test_results_name_the_councils_type_and_region(client, medway):
+    client.force_login(lead_of(medway))
+    html = client.get(medway.url("results")).content.decode()
+    _, rows = table_and_csv(client, html, "national")
+    assert rows[0][1:] == [
+        "This council",
+        "Median, All councils (0)",
+        "Median, Council type: Unitary authority (0)",
+        "Median, Region: South East (0)",
+    ]
+    assert "authoritys" not in html
