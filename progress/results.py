@@ -195,7 +195,6 @@ def results_context(ret: Return) -> dict:
         "charts": [profile, national],
         "gaps": [{"answer": a, "guidance": guidance[a.key_area_id]} for a in gaps],
         "illustrative": illustrative,
-        "level_names": LEVEL_NAMES,
     }
 
 
@@ -279,7 +278,6 @@ def print_context(ret: Return) -> dict:
         "cycle": ret.cycle,
         "groups": [(t, [r for r in rows if r["area"] in items]) for t, items in by_theme(areas)],
         "levels": Level.choices,
-        "missing": [r["area"] for r in rows if r["council"] is None],
     }
 
 

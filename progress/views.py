@@ -226,7 +226,7 @@ def area(request, ret, respondent, slug):
     department = respondent.department if respondent else None
     if department is None:
         # A manager reads the council's answer and the spread.
-        return council_answer(request, ret.cycle.year, ret.council.slug, slug)
+        return council_answer_page(request, ret, respondent, key_area)
     return answer_page(
         request,
         ret,
@@ -243,7 +243,11 @@ def area(request, ret, respondent, slug):
 @return_view
 def council_answer(request, ret, respondent, slug):
     """One key area: the departments' spread and the council's answer, set by the lead."""
-    key_area = area_for(ret, slug)
+    return council_answer_page(request, ret, respondent, area_for(ret, slug))
+
+
+def council_answer_page(request, ret, respondent, key_area):
+    """The council's answer to a key area beside the departments' spread."""
     spread = Answer.objects.filter(return_obj=ret, key_area=key_area).departments()
     spread = spread.select_related("updated_by")
     return answer_page(

@@ -182,3 +182,10 @@ def test_results_name_the_councils_type_and_region(client, medway):
         "Median, Region: South East (0)",
     ]
     assert "authoritys" not in html
+
+
+def test_a_suppressed_cell_names_the_smallest_group_shown():
+    from progress.charts import SUPPRESSED, cell_text
+    from progress.stats import MIN_GROUP
+
+    assert cell_text(None) == SUPPRESSED == f"Fewer than {MIN_GROUP} councils"

@@ -49,6 +49,8 @@ def set_council_answers(ret, gaps: int, departments: int = 0):
 
 
 def queries(client, url) -> int:
+    """How many queries a page takes, once caches a session's first page fills are full."""
+    client.get(url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
@@ -82,3 +84,13 @@ def test_each_gap_lists_the_newest_three_resources_filed_under_it(client, wide):
         name = gap["answer"].key_area.name
         titles = [r.title for r in gap["guidance"]["resources"]]
         assert titles == [f"{name} resource {n}" for n in (3, 2, 1)], name
+
+
+def test_a_managers_key_area_page_loads_the_return_once(client, wide, manager):
+    """A manager's key-area page is the council's answer page, with no second look-up."""
+    client.force_login(manager)
+    set_council_answers(wide, gaps=1, departments=2)
+    slug = wide.cycle.areas().first().slug
+    area = queries(client, wide.url("area", slug))
+    council = queries(client, wide.url("council_answer", slug))
+    assert area == council, (area, council)
