@@ -250,10 +250,35 @@ def findings_context(cycle) -> dict:
                 f"{MIN_GROUP} councils is not shown; the number of councils is in brackets.",
             )
         )
+        charts.append(
+            Chart(
+                slug=f"levels-by-{kind}",
+                title=f"Per cent of key-area answers at each current level by {title}, "
+                f"{cycle.year}",
+                label_heading=title.capitalize(),
+                series=list(LEVEL_NAMES.values()),
+                rows=[
+                    (f"{g.name} ({g.councils})", shares(g.overall_distribution))
+                    for g in ([overall] if overall else []) + rows
+                ],
+                maximum=100,
+                note="Every key-area answer in the group, rounded to whole per cent; all councils "
+                f"first, for comparison. A group of fewer than {MIN_GROUP} councils is not shown; "
+                "the number of councils is in brackets.",
+            )
+        )
     for chart in charts:
         chart.illustrative = cycle.is_illustrative
         chart.csv_url = chart_csv_url(cycle, chart.slug)
     return {"cycle": cycle, "councils": councils, "charts": charts, "min_group": MIN_GROUP}
+
+
+def shares(counts: list[int] | None) -> list[int | None]:
+    """Each count as a rounded percentage of their total; no figures for a suppressed group."""
+    total = sum(counts or [])
+    if not total:
+        return [None] * len(LEVEL_NAMES)
+    return [round(100 * count / total) for count in counts]
 
 
 def chart_csv_url(cycle, slug):

@@ -34,6 +34,8 @@ class Group:
     # Medians of every key-area answer in the group, None when the group is too small.
     overall_current: float | None = None
     overall_target: float | None = None
+    # Key-area answers at each current level, 1 to 5, None when the group is too small.
+    overall_distribution: list[int] | None = None
 
     @property
     def suppressed(self) -> bool:
@@ -91,6 +93,7 @@ def national_picture(cycle) -> list[Group]:
             count,
         )
         group.overall_current, group.overall_target = pooled.median_current, pooled.median_target
+        group.overall_distribution = pooled.distribution
         groups.append(group)
     return groups
 

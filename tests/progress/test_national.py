@@ -189,3 +189,43 @@ def test_a_suppressed_cell_names_the_smallest_group_shown():
     from progress.stats import MIN_GROUP
 
     assert cell_text(None) == SUPPRESSED == f"Fewer than {MIN_GROUP} councils"
+
+
+def test_findings_show_the_levels_by_council_type_and_region(client, cycle, returns):
+    """Per cent of answers at each level, per group, equal a direct count; small groups hidden."""
+
+    def per_cent(**council_filter):
+        levels = list(
+            Answer.objects.filter(
+                return_obj__cycle=cycle,
+                return_obj__status="submitted",
+                department="",
+                **{f"return_obj__council__{k}": v for k, v in council_filter.items()},
+            ).values_list("current_level", flat=True)
+        )
+        return [f"{round(100 * levels.count(level) / len(levels))}" for level in range(1, 6)]
+
+    html = client.get(cycle.get_findings_url()).content.decode()
+    suppressed = ["Fewer than 5 councils"] * 5
+    for slug, rows in [
+        (
+            "levels-by-type",
+            {
+                "All councils (10)": per_cent(),
+                "District council (4)": suppressed,
+                "London borough (6)": per_cent(council_type__slug="london-borough"),
+            },
+        ),
+        (
+            "levels-by-region",
+            {
+                "All councils (10)": per_cent(),
+                "London (6)": per_cent(region__name="London"),
+                "South East (4)": suppressed,
+            },
+        ),
+    ]:
+        table, csv_rows = table_and_csv(client, html, slug)
+        assert table == csv_rows, slug
+        assert csv_rows[0][1:] == ["Minimum", "Developing", "Mature", "Leader", "Innovator"]
+        assert {row[0]: row[1:] for row in csv_rows[1:]} == rows, slug
