@@ -1,6 +1,7 @@
 """The self-assessment: sign-in by emailed link, the return, its results and national findings."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -9,6 +10,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from consultations.views import client_ip
@@ -74,9 +76,19 @@ def index(request):
     return response
 
 
+def safe_next(request, url: str | None) -> str:
+    """The page to go to after signing in, if it is on this site; otherwise none."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return ""
+
+
 def sign_in(request):
-    """Ask for a one-time sign-in link by email."""
+    """Ask for a one-time sign-in link by email; the link leads on to the page asked for."""
     form = EmailForm(request.POST or None)
+    after = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
@@ -87,6 +99,8 @@ def sign_in(request):
             status = 429
         else:
             link = request.build_absolute_uri(reverse("progress:sign_in_link", args=[token]))
+            if after:
+                link += "?" + urlencode({"next": after})
             emails.send(
                 email, "Your sign-in link for the self-assessment", "sign_in", {"link": link}
             )
@@ -94,7 +108,7 @@ def sign_in(request):
             return render(request, "progress/sign_in_sent.html", {"email": email})
     elif request.method == "POST":
         status = 400
-    return render(request, "progress/sign_in.html", {"form": form}, status=status)
+    return render(request, "progress/sign_in.html", {"form": form, "next": after}, status=status)
 
 
 def sign_in_link(request, token):
@@ -108,7 +122,9 @@ def sign_in_link(request, token):
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"You are signed in as {user.email}.")
-        return HttpResponseRedirect(reverse("progress:index"))
+        # The confirm form posts to its own address, so the link's ?next= is still there.
+        after = safe_next(request, request.GET.get("next"))
+        return HttpResponseRedirect(after or reverse("progress:index"))
     response = render(request, "progress/sign_in_confirm.html")
     add_never_cache_headers(response)
     return response
@@ -289,7 +305,12 @@ def colleagues(request, ret, respondent):
                     request.user,
                     form.cleaned_data["email"],
                     form.cleaned_data["department"],
-                    request.build_absolute_uri(reverse("progress:sign_in")),
+                    # Signing in from the invitation leads on to the return.
+                    request.build_absolute_uri(
+                        reverse("progress:sign_in")
+                        + "?"
+                        + urlencode({"next": ret.get_absolute_url()})
+                    ),
                 )
             except Refused as refusal:
                 form.add_error("email", str(refusal))
