@@ -18,9 +18,12 @@ from progress import emails, results
 from progress.forms import AnswerForm, EmailForm, InviteForm, StartForm
 from progress.models import COUNCIL, Answer, Cycle, Return, SupersededAnswer
 from progress.services import (
+    NotAllowed,
     Refused,
+    answer_check,
     answer_save,
     invitation_create,
+    lead_required,
     return_reopen,
     return_start,
     return_submit,
@@ -186,16 +189,23 @@ def answer_page(request, ret, respondent, area, department, template, can_edit, 
     form = AnswerForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
-        if not can_edit:
-            raise Http404("You cannot change this answer")
-        if form.is_valid():
-            try:
-                result = answer_save(
+        try:
+            # Checked before the form too, so an officer who may not answer is only told 404.
+            answer_check(ret, department, request.user)
+            result = (
+                answer_save(
                     ret, area, department, form.values(), form.cleaned_data["version"], request.user
                 )
-            except Refused as refusal:
-                messages.error(request, str(refusal))
-                return HttpResponseRedirect(ret.get_absolute_url())
+                if form.is_valid()
+                else None
+            )
+        except NotAllowed:
+            raise Http404("You cannot change this answer") from None
+        except Refused as refusal:
+            # Submitted since the page was opened.
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(ret.get_absolute_url())
+        if result is not None:
             if request.POST.get("restore"):
                 # The officer put back what a colleague's later save replaced.
                 for old in SupersededAnswer.objects.filter(
@@ -289,6 +299,14 @@ def dismiss(request, ret, respondent, pk):
     return HttpResponseRedirect(ret.get_absolute_url())
 
 
+def lead_only(request, ret, action):
+    """404 unless the user is the return's lead officer, as the service's rule has it."""
+    try:
+        lead_required(ret, request.user, action)
+    except NotAllowed as refusal:
+        raise Http404(str(refusal)) from None
+
+
 @return_view
 def colleagues(request, ret, respondent):
     """Who takes part; the lead invites colleagues by email."""
@@ -296,8 +314,7 @@ def colleagues(request, ret, respondent):
     form = InviteForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not can_invite:
-            raise Http404("Only the lead officer can invite colleagues")
+        lead_only(request, ret, "invite colleagues")
         if form.is_valid():
             try:
                 invitation_create(
@@ -312,6 +329,8 @@ def colleagues(request, ret, respondent):
                         + urlencode({"next": ret.get_absolute_url()})
                     ),
                 )
+            except NotAllowed:
+                raise Http404("Only the lead officer can invite colleagues") from None
             except Refused as refusal:
                 form.add_error("email", str(refusal))
                 status = 409
@@ -336,13 +355,14 @@ def colleagues(request, ret, respondent):
 @return_view
 def submit(request, ret, respondent):
     """Check the council's answers, then submit them."""
-    if not (respondent and respondent.is_lead):
-        raise Http404("Only the lead officer can submit the return")
+    lead_only(request, ret, "submit the return")
     status = 200
     error = None
     if request.method == "POST":
         try:
             return_submit(ret, request.user)
+        except NotAllowed:
+            raise Http404("Only the lead officer can submit the return") from None
         except Refused as refusal:
             error, status = str(refusal), 409
         else:
@@ -357,9 +377,9 @@ def submit(request, ret, respondent):
 def reopen(request, ret, respondent):
     try:
         return_reopen(ret, request.user)
+    except NotAllowed:
+        raise Http404("Only a manager can reopen a return") from None
     except Refused as refusal:
-        if not request.user.has_perm("progress.reopen_return"):
-            raise Http404("Only a manager can reopen a return") from None
         messages.error(request, str(refusal))
     else:
         messages.success(request, f"{ret.council.name}'s {ret.cycle.year} return is open again.")

@@ -34,7 +34,8 @@ def secret(medway, officer, manager):
     values = {"current_level": 2, "target_level": 4, "comment": SECRET, "evidence": SECRET}
     answer_save(medway, area, "", values, 0, lead)
     answer_save(medway, area, "Finance", values, 0, colleague)
-    answer_save(medway, area, "", {**values, "comment": "later"}, 0, colleague)
+    # Only the lead sets the council's answer, so the replaced answer is Finance's.
+    answer_save(medway, area, "Finance", {**values, "comment": "later"}, 0, lead)
     return SupersededAnswer.objects.get()
 
 
@@ -160,3 +161,33 @@ def test_a_colleague_cannot_set_the_councils_answer_or_invite(client, secret, me
         == 404
     )
     assert client.get(medway.url("submit")).status_code == 404
+
+
+def test_the_services_hold_the_lead_officers_rules(secret, medway, manager):
+    """Whoever calls them, only the lead sets the council's answer, invites and submits."""
+    from progress.services import NotAllowed, invitation_create, return_reopen, return_submit
+
+    colleague = medway.respondents.get(role=Role.COLLEAGUE).user
+    area = medway.cycle.areas().first()
+    values = {"current_level": 5, "target_level": 5, "comment": "", "evidence": ""}
+    for user in [colleague, manager]:
+        with pytest.raises(NotAllowed, match="set the council's answer"):
+            answer_save(medway, area, "", values, 99, user)
+        with pytest.raises(NotAllowed, match="invite colleagues"):
+            invitation_create(medway, user, "x@medway.gov.uk", "X", "/sign-in/")
+        with pytest.raises(NotAllowed, match="submit the return"):
+            return_submit(medway, user)
+    with pytest.raises(NotAllowed, match="Only a manager"):
+        return_reopen(medway, lead_of(medway))
+    council = Answer.objects.council().get(return_obj=medway)
+    assert (council.current_level, council.comment) == (2, SECRET)
+    assert not medway.invitations.exists()
+    medway.refresh_from_db()
+    assert medway.status == "draft"
+
+
+def test_a_colleague_posting_a_bad_form_for_the_councils_answer_is_refused(client, secret, medway):
+    client.force_login(medway.respondents.get(role=Role.COLLEAGUE).user)
+    area = medway.cycle.areas().first().slug
+    assert client.post(medway.url("council_answer", area), {}).status_code == 404
+    assert client.post(medway.url("colleagues"), {}).status_code == 404
