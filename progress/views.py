@@ -202,7 +202,7 @@ def answer_page(request, ret, respondent, area, department, template, can_edit, 
         except NotAllowed:
             raise Http404("You cannot change this answer") from None
         except Refused as refusal:
-            # Submitted since the page was opened.
+            # The return is submitted: the task list says so.
             messages.error(request, str(refusal))
             return HttpResponseRedirect(ret.get_absolute_url())
         if result is not None:
