@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.utils.text import slugify
 
+from progress.stats import MIN_GROUP
 from strategy.blocks import ILLUSTRATIVE_FLAG
 
 
-SUPPRESSED = "Fewer than 5 councils"
+SUPPRESSED = f"Fewer than {MIN_GROUP} councils"
 
 
 def cell_text(value) -> str:

@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
 from django.urls import reverse
 
 from wagtail.admin.panels import FieldPanel
@@ -100,12 +99,6 @@ class ReturnQuerySet(models.QuerySet):
         if user.has_perm("progress.view_all_returns"):
             return self.all()
         return self.filter(respondents__user=user)
-
-    def with_progress(self):
-        """Each return with how many council answers it has."""
-        return self.annotate(
-            answered=Count("answers", filter=Q(answers__department=COUNCIL), distinct=True)
-        )
 
 
 class Return(models.Model):
@@ -279,6 +272,11 @@ class Answer(AnswerFields):
     @property
     def is_council(self):
         return self.department == COUNCIL
+
+    @property
+    def editor_email(self) -> str:
+        """The last editor's email address; blank once their account is deleted."""
+        return self.updated_by.email if self.updated_by else ""
 
 
 class SupersededAnswer(AnswerFields):

@@ -1,8 +1,10 @@
 """What the return's pages show: task list, profile, national picture, findings and print."""
 
+from collections import defaultdict
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.db.models import F
 from django.urls import reverse
 
 from casestudies.models import CaseStudyIndexPage
@@ -15,6 +17,7 @@ from strategy.models import KeyAreaPage, ResourcePage
 
 LEVEL_NAMES = dict(Level.choices)
 TOP_GAPS = 5
+RESOURCES_PER_AREA = 3
 
 
 def by_theme(areas):
@@ -78,11 +81,17 @@ def guidance_for(areas) -> dict:
         for p in KeyAreaPage.objects.live().public().filter(key_area__in=areas).defer_streamfields()
     }
     finder = CaseStudyIndexPage.objects.live().public().first()
+    # One query for every area's resources, newest first; each area keeps its first few.
+    resources = defaultdict(list)
+    filed = ResourcePage.objects.newest().filter(key_areas__in=areas)
+    for resource in filed.annotate(filed_under=F("key_areas")):
+        if len(resources[resource.filed_under]) < RESOURCES_PER_AREA:
+            resources[resource.filed_under].append(resource)
     result = {}
     for area in areas:
         result[area.pk] = {
             "page": pages.get(area.pk),
-            "resources": list(ResourcePage.objects.public().related_to(key_area=area.pk)[:3]),
+            "resources": resources[area.pk],
             "case_studies_url": (
                 f"{finder.url}?{urlencode({'key_area': area.slug})}" if finder else ""
             ),
@@ -93,7 +102,7 @@ def guidance_for(areas) -> dict:
 def council_answers(ret: Return | None) -> dict:
     if ret is None:
         return {}
-    return {a.key_area_id: a for a in ret.answers.council()}
+    return {a.key_area_id: a for a in ret.answers.council().select_related("key_area")}
 
 
 def results_context(ret: Return) -> dict:
@@ -137,8 +146,11 @@ def results_context(ret: Return) -> dict:
     region = ret.council.region.name if ret.council.region else None
     compare = [
         ("All councils", overall),
-        (f"{council_type or 'Council type'}s", find(groups, "type", council_type)),
-        (region or "Region", find(groups, "region", region)),
+        (
+            f"Council type: {council_type}" if council_type else "Council type",
+            find(groups, "type", council_type),
+        ),
+        (f"Region: {region}" if region else "Region", find(groups, "region", region)),
     ]
 
     def median(group, area):
@@ -153,7 +165,7 @@ def results_context(ret: Return) -> dict:
         label_heading="Key area",
         series=[
             "This council",
-            *(f"Median: {name} ({group.councils if group else 0})" for name, group in compare),
+            *(f"Median, {name} ({group.councils if group else 0})" for name, group in compare),
         ],
         rows=[
             (
@@ -183,7 +195,6 @@ def results_context(ret: Return) -> dict:
         "charts": [profile, national],
         "gaps": [{"answer": a, "guidance": guidance[a.key_area_id]} for a in gaps],
         "illustrative": illustrative,
-        "level_names": LEVEL_NAMES,
     }
 
 
@@ -239,10 +250,35 @@ def findings_context(cycle) -> dict:
                 f"{MIN_GROUP} councils is not shown; the number of councils is in brackets.",
             )
         )
+        charts.append(
+            Chart(
+                slug=f"levels-by-{kind}",
+                title=f"Per cent of key-area answers at each current level by {title}, "
+                f"{cycle.year}",
+                label_heading=title.capitalize(),
+                series=list(LEVEL_NAMES.values()),
+                rows=[
+                    (f"{g.name} ({g.councils})", shares(g.overall_distribution))
+                    for g in ([overall] if overall else []) + rows
+                ],
+                maximum=100,
+                note="Every key-area answer in the group, rounded to whole per cent; all councils "
+                f"first, for comparison. A group of fewer than {MIN_GROUP} councils is not shown; "
+                "the number of councils is in brackets.",
+            )
+        )
     for chart in charts:
         chart.illustrative = cycle.is_illustrative
         chart.csv_url = chart_csv_url(cycle, chart.slug)
     return {"cycle": cycle, "councils": councils, "charts": charts, "min_group": MIN_GROUP}
+
+
+def shares(counts: list[int] | None) -> list[int | None]:
+    """Each count as a rounded percentage of their total; no figures for a suppressed group."""
+    total = sum(counts or [])
+    if not total:
+        return [None] * len(LEVEL_NAMES)
+    return [round(100 * count / total) for count in counts]
 
 
 def chart_csv_url(cycle, slug):
@@ -267,7 +303,6 @@ def print_context(ret: Return) -> dict:
         "cycle": ret.cycle,
         "groups": [(t, [r for r in rows if r["area"] in items]) for t, items in by_theme(areas)],
         "levels": Level.choices,
-        "missing": [r["area"] for r in rows if r["council"] is None],
     }
 
 

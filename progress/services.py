@@ -13,6 +13,7 @@ from django.utils import timezone
 from progress import emails
 from progress.enums import ReturnStatus, Role
 from progress.models import (
+    COUNCIL,
     Answer,
     Invitation,
     Respondent,
@@ -35,6 +36,24 @@ class Refused(Exception):
 
 class Throttled(Refused):
     """Too many sign-in links asked for."""
+
+
+class NotAllowed(Refused):
+    """A write the user's part in the return does not allow."""
+
+
+def lead_required(ret: Return, user, action: str) -> None:
+    """Refuse unless the user is the return's lead officer."""
+    if not Respondent.objects.filter(return_obj=ret, user=user, role=Role.LEAD).exists():
+        raise NotAllowed(f"Only the lead officer can {action}.")
+
+
+def answer_check(ret: Return, department: str, user) -> None:
+    """Refuse an answer the user may not save: the council's is the lead's; none once submitted."""
+    if department == COUNCIL:
+        lead_required(ret, user, "set the council's answer")
+    if ret.is_submitted:
+        raise Refused("This return has been submitted. Only a manager can reopen it.")
 
 
 def token_hash(token: str) -> str:
@@ -123,7 +142,8 @@ def return_start(user, cycle, council, department: str) -> Return:
 
 
 def invitation_create(ret: Return, by, email: str, department: str, sign_in_url: str):
-    """Invite a colleague by email to the return."""
+    """Invite a colleague by email to the return, as its lead officer."""
+    lead_required(ret, by, "invite colleagues")
     email = email.strip().lower()
     if ret.respondents.filter(user__email__iexact=email).exists():
         raise Refused(f"{email} is already taking part in this return.")
@@ -154,8 +174,7 @@ def answer_save(ret: Return, key_area, department: str, values: dict, version: i
     `version` is the version the form was drawn from (0 for a new answer). When someone else
     saved after that, their values are kept for them as a superseded answer.
     """
-    if ret.is_submitted:
-        raise Refused("This return has been submitted. Only a manager can reopen it.")
+    answer_check(ret, department, user)
     now = timezone.now()
     with transaction.atomic():
         answer = (
@@ -198,6 +217,7 @@ def answer_save(ret: Return, key_area, department: str, values: dict, version: i
 
 def return_submit(ret: Return, user) -> None:
     """Submit a complete return; only its lead officer may."""
+    lead_required(ret, user, "submit the return")
     with transaction.atomic():
         ret = Return.objects.select_for_update().get(pk=ret.pk)
         if ret.is_submitted:
@@ -218,7 +238,7 @@ def return_submit(ret: Return, user) -> None:
 def return_reopen(ret: Return, manager) -> None:
     """Reopen a submitted return so the council can change it."""
     if not manager.has_perm("progress.reopen_return"):
-        raise Refused("Only a manager can reopen a submitted return.")
+        raise NotAllowed("Only a manager can reopen a submitted return.")
     if not ret.is_submitted:
         raise Refused("This return is not submitted.")
     ret.status = ReturnStatus.DRAFT

@@ -34,13 +34,20 @@ class Group:
     # Medians of every key-area answer in the group, None when the group is too small.
     overall_current: float | None = None
     overall_target: float | None = None
+    # Key-area answers at each current level, 1 to 5, None when the group is too small.
+    overall_distribution: list[int] | None = None
 
     @property
     def suppressed(self) -> bool:
         return self.councils < MIN_GROUP
 
 
-def figures(currents: list[int], targets: list[int], councils: int) -> AreaFigures:
+def figures(currents: list[int], targets: list[int], councils: int | None = None) -> AreaFigures:
+    """Medians and distribution of the answers, unless fewer than MIN_GROUP councils gave them."""
+    # Each council gives one answer to a key area, so by default the answers are the councils:
+    # a key area added after returns were in can have far fewer answers than the group councils.
+    if councils is None:
+        councils = len(currents)
     if councils < MIN_GROUP or not currents:
         return AreaFigures(None, None, None)
     return AreaFigures(
@@ -79,13 +86,14 @@ def national_picture(cycle) -> list[Group]:
         count = len(members[key])
         group = Group(key[0], key[1], count)
         for area, (currents, targets) in levels[key].items():
-            group.areas[area] = figures(currents, targets, count)
+            group.areas[area] = figures(currents, targets)
         pooled = figures(
             [c for currents, _ in levels[key].values() for c in currents],
             [t for _, targets in levels[key].values() for t in targets],
             count,
         )
         group.overall_current, group.overall_target = pooled.median_current, pooled.median_target
+        group.overall_distribution = pooled.distribution
         groups.append(group)
     return groups
 

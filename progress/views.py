@@ -1,6 +1,7 @@
 """The self-assessment: sign-in by emailed link, the return, its results and national findings."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -9,6 +10,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from consultations.views import client_ip
@@ -16,9 +18,12 @@ from progress import emails, results
 from progress.forms import AnswerForm, EmailForm, InviteForm, StartForm
 from progress.models import COUNCIL, Answer, Cycle, Return, SupersededAnswer
 from progress.services import (
+    NotAllowed,
     Refused,
+    answer_check,
     answer_save,
     invitation_create,
+    lead_required,
     return_reopen,
     return_start,
     return_submit,
@@ -74,9 +79,19 @@ def index(request):
     return response
 
 
+def safe_next(request, url: str | None) -> str:
+    """The page to go to after signing in, if it is on this site; otherwise none."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return ""
+
+
 def sign_in(request):
-    """Ask for a one-time sign-in link by email."""
+    """Ask for a one-time sign-in link by email; the link leads on to the page asked for."""
     form = EmailForm(request.POST or None)
+    after = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
@@ -87,6 +102,8 @@ def sign_in(request):
             status = 429
         else:
             link = request.build_absolute_uri(reverse("progress:sign_in_link", args=[token]))
+            if after:
+                link += "?" + urlencode({"next": after})
             emails.send(
                 email, "Your sign-in link for the self-assessment", "sign_in", {"link": link}
             )
@@ -94,7 +111,7 @@ def sign_in(request):
             return render(request, "progress/sign_in_sent.html", {"email": email})
     elif request.method == "POST":
         status = 400
-    return render(request, "progress/sign_in.html", {"form": form}, status=status)
+    return render(request, "progress/sign_in.html", {"form": form, "next": after}, status=status)
 
 
 def sign_in_link(request, token):
@@ -108,7 +125,9 @@ def sign_in_link(request, token):
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"You are signed in as {user.email}.")
-        return HttpResponseRedirect(reverse("progress:index"))
+        # The confirm form posts to its own address, so the link's ?next= is still there.
+        after = safe_next(request, request.GET.get("next"))
+        return HttpResponseRedirect(after or reverse("progress:index"))
     response = render(request, "progress/sign_in_confirm.html")
     add_never_cache_headers(response)
     return response
@@ -170,16 +189,23 @@ def answer_page(request, ret, respondent, area, department, template, can_edit, 
     form = AnswerForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
-        if not can_edit:
-            raise Http404("You cannot change this answer")
-        if form.is_valid():
-            try:
-                result = answer_save(
+        try:
+            # Checked before the form too, so an officer who may not answer is only told 404.
+            answer_check(ret, department, request.user)
+            result = (
+                answer_save(
                     ret, area, department, form.values(), form.cleaned_data["version"], request.user
                 )
-            except Refused as refusal:
-                messages.error(request, str(refusal))
-                return HttpResponseRedirect(ret.get_absolute_url())
+                if form.is_valid()
+                else None
+            )
+        except NotAllowed:
+            raise Http404("You cannot change this answer") from None
+        except Refused as refusal:
+            # The return is submitted: the task list says so.
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(ret.get_absolute_url())
+        if result is not None:
             if request.POST.get("restore"):
                 # The officer put back what a colleague's later save replaced.
                 for old in SupersededAnswer.objects.filter(
@@ -226,7 +252,7 @@ def area(request, ret, respondent, slug):
     department = respondent.department if respondent else None
     if department is None:
         # A manager reads the council's answer and the spread.
-        return council_answer(request, ret.cycle.year, ret.council.slug, slug)
+        return council_answer_page(request, ret, respondent, key_area)
     return answer_page(
         request,
         ret,
@@ -243,7 +269,11 @@ def area(request, ret, respondent, slug):
 @return_view
 def council_answer(request, ret, respondent, slug):
     """One key area: the departments' spread and the council's answer, set by the lead."""
-    key_area = area_for(ret, slug)
+    return council_answer_page(request, ret, respondent, area_for(ret, slug))
+
+
+def council_answer_page(request, ret, respondent, key_area):
+    """The council's answer to a key area beside the departments' spread."""
     spread = Answer.objects.filter(return_obj=ret, key_area=key_area).departments()
     spread = spread.select_related("updated_by")
     return answer_page(
@@ -269,6 +299,14 @@ def dismiss(request, ret, respondent, pk):
     return HttpResponseRedirect(ret.get_absolute_url())
 
 
+def lead_only(request, ret, action):
+    """404 unless the user is the return's lead officer, as the service's rule has it."""
+    try:
+        lead_required(ret, request.user, action)
+    except NotAllowed as refusal:
+        raise Http404(str(refusal)) from None
+
+
 @return_view
 def colleagues(request, ret, respondent):
     """Who takes part; the lead invites colleagues by email."""
@@ -276,8 +314,7 @@ def colleagues(request, ret, respondent):
     form = InviteForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not can_invite:
-            raise Http404("Only the lead officer can invite colleagues")
+        lead_only(request, ret, "invite colleagues")
         if form.is_valid():
             try:
                 invitation_create(
@@ -285,8 +322,15 @@ def colleagues(request, ret, respondent):
                     request.user,
                     form.cleaned_data["email"],
                     form.cleaned_data["department"],
-                    request.build_absolute_uri(reverse("progress:sign_in")),
+                    # Signing in from the invitation leads on to the return.
+                    request.build_absolute_uri(
+                        reverse("progress:sign_in")
+                        + "?"
+                        + urlencode({"next": ret.get_absolute_url()})
+                    ),
                 )
+            except NotAllowed:
+                raise Http404("Only the lead officer can invite colleagues") from None
             except Refused as refusal:
                 form.add_error("email", str(refusal))
                 status = 409
@@ -311,13 +355,14 @@ def colleagues(request, ret, respondent):
 @return_view
 def submit(request, ret, respondent):
     """Check the council's answers, then submit them."""
-    if not (respondent and respondent.is_lead):
-        raise Http404("Only the lead officer can submit the return")
+    lead_only(request, ret, "submit the return")
     status = 200
     error = None
     if request.method == "POST":
         try:
             return_submit(ret, request.user)
+        except NotAllowed:
+            raise Http404("Only the lead officer can submit the return") from None
         except Refused as refusal:
             error, status = str(refusal), 409
         else:
@@ -332,9 +377,9 @@ def submit(request, ret, respondent):
 def reopen(request, ret, respondent):
     try:
         return_reopen(ret, request.user)
+    except NotAllowed:
+        raise Http404("Only a manager can reopen a return") from None
     except Refused as refusal:
-        if not request.user.has_perm("progress.reopen_return"):
-            raise Http404("Only a manager can reopen a return") from None
         messages.error(request, str(refusal))
     else:
         messages.success(request, f"{ret.council.name}'s {ret.cycle.year} return is open again.")

@@ -116,7 +116,7 @@ class AnswerViewSet(SnippetViewSet):
         "target_level",
         "comment",
         "evidence",
-        "updated_by.email",
+        "editor_email",
         "updated_at",
     ]
     export_headings = {
@@ -127,7 +127,7 @@ class AnswerViewSet(SnippetViewSet):
         "return_obj.status": "Return status",
         "key_area.name": "Key area",
         "department": "Department (blank: the council's answer)",
-        "updated_by.email": "Last changed by",
+        "editor_email": "Last changed by",
         "updated_at": "Last changed",
     }
 

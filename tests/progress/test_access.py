@@ -34,7 +34,8 @@ def secret(medway, officer, manager):
     values = {"current_level": 2, "target_level": 4, "comment": SECRET, "evidence": SECRET}
     answer_save(medway, area, "", values, 0, lead)
     answer_save(medway, area, "Finance", values, 0, colleague)
-    answer_save(medway, area, "", {**values, "comment": "later"}, 0, colleague)
+    # Only the lead sets the council's answer, so the replaced answer is Finance's.
+    answer_save(medway, area, "Finance", {**values, "comment": "later"}, 0, lead)
     return SupersededAnswer.objects.get()
 
 
@@ -99,18 +100,36 @@ def test_officers_of_other_councils_are_refused(client, secret, medway, adur, na
     assert Answer.objects.filter(return_obj=medway).count() == 2
 
 
-@pytest.mark.parametrize(
-    "name", sorted(set(progress_url_names()) - PUBLIC - SIGNED_IN - {"dismiss", "reopen"})
-)
+# What the lead officer and a manager get from each of the return's pages: every one is a page
+# (a manager's key-area page is the council's answer and the spread), never a redirect.
+OWN_RETURN_STATUS = {
+    "return": 200,
+    "colleagues": 200,
+    "submit": 200,
+    "results": 200,
+    "results_csv": 200,
+    "print": 200,
+    "area": 200,
+    "council_answer": 200,
+}
+
+
+def test_every_page_of_the_return_has_an_expected_status():
+    assert set(OWN_RETURN_STATUS) == set(progress_url_names()) - PUBLIC - SIGNED_IN - {
+        "dismiss",
+        "reopen",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(OWN_RETURN_STATUS))
 def test_own_council_and_managers_see_the_return(client, secret, medway, manager, name):
     # Only the lead officer submits; a manager reads everything else.
     for user in [lead_of(medway), manager][: 1 if name == "submit" else 2]:
         client.force_login(user)
         response = client.get(url_for(name, medway, secret))
-        assert response.status_code in (200, 302), (user, name, response.status_code)
-        assert (
-            response.get("Cache-Control", "").find("no-store") >= 0 or response.status_code == 302
-        )
+        assert response.status_code == OWN_RETURN_STATUS[name], (user, name, response.status_code)
+        assert "/sign-in/" not in response.get("Location", ""), (user, name)
+        assert "no-store" in response.get("Cache-Control", ""), (user, name)
 
 
 def test_only_a_manager_reopens(client, secret, medway, manager):
@@ -142,3 +161,33 @@ def test_a_colleague_cannot_set_the_councils_answer_or_invite(client, secret, me
         == 404
     )
     assert client.get(medway.url("submit")).status_code == 404
+
+
+def test_the_services_hold_the_lead_officers_rules(secret, medway, manager):
+    """Whoever calls them, only the lead sets the council's answer, invites and submits."""
+    from progress.services import NotAllowed, invitation_create, return_reopen, return_submit
+
+    colleague = medway.respondents.get(role=Role.COLLEAGUE).user
+    area = medway.cycle.areas().first()
+    values = {"current_level": 5, "target_level": 5, "comment": "", "evidence": ""}
+    for user in [colleague, manager]:
+        with pytest.raises(NotAllowed, match="set the council's answer"):
+            answer_save(medway, area, "", values, 99, user)
+        with pytest.raises(NotAllowed, match="invite colleagues"):
+            invitation_create(medway, user, "x@medway.gov.uk", "X", "/sign-in/")
+        with pytest.raises(NotAllowed, match="submit the return"):
+            return_submit(medway, user)
+    with pytest.raises(NotAllowed, match="Only a manager"):
+        return_reopen(medway, lead_of(medway))
+    council = Answer.objects.council().get(return_obj=medway)
+    assert (council.current_level, council.comment) == (2, SECRET)
+    assert not medway.invitations.exists()
+    medway.refresh_from_db()
+    assert medway.status == "draft"
+
+
+def test_a_colleague_posting_a_bad_form_for_the_councils_answer_is_refused(client, secret, medway):
+    client.force_login(medway.respondents.get(role=Role.COLLEAGUE).user)
+    area = medway.cycle.areas().first().slug
+    assert client.post(medway.url("council_answer", area), {}).status_code == 404
+    assert client.post(medway.url("colleagues"), {}).status_code == 404

@@ -92,3 +92,27 @@ def test_exports_need_the_export_right(client, answered, manager):
     # Wagtail answers a refusal in the admin with a redirect and a message.
     assert response.status_code in (302, 403)
     assert not response.get("Content-Type", "").startswith("text/csv")
+
+
+def test_exports_survive_a_deleted_editor(client, answered, manager):
+    """An answer whose last editor's account was deleted exports with a blank editor."""
+    lead = lead_of(answered)
+    lead.delete()
+    client.force_login(manager)
+    response = client.get("/admin/snippets/progress/answer/?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["Last changed by"] for row in rows] == [""]
+    response = client.get("/admin/snippets/progress/answer/?export=xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    column = rows[0].index("Last changed by")
+    assert [row[column] for row in rows[1:]] == [None]
+
+
+def test_exports_name_the_last_editor(client, answered, manager):
+    client.force_login(manager)
+    response = client.get("/admin/snippets/progress/answer/?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["Last changed by"] for row in rows] == ["lead@medway.gov.uk"]

@@ -133,3 +133,16 @@ def test_second_cycle_return_for_the_same_council_is_refused(client, medway, off
     )
     assert response.status_code == 409
     assert "Ask its lead officer to invite you" in response.content.decode()
+
+
+def test_an_answer_sent_to_a_submitted_return_is_refused_with_a_reason(client, medway):
+    client.force_login(lead_of(medway))
+    area = medway.cycle.areas().first()
+    answer(client, medway, area.slug, 2, 3, "Before")
+    medway.status = ReturnStatus.SUBMITTED
+    medway.save()
+    response = answer(client, medway, area.slug, 5, 5, "After", version=1)
+    assert response.status_code == 302 and response["Location"] == medway.get_absolute_url()
+    page = client.get(response["Location"]).content.decode()
+    assert "This return has been submitted. Only a manager can reopen it." in page
+    assert Answer.objects.get(return_obj=medway, key_area=area).comment == "Before"

@@ -13,6 +13,8 @@ from hub.models import Council
 from progress.enums import ReturnStatus
 from progress.models import Answer, Return
 from progress.stats import national_picture
+from tests.factories import KeyAreaFactory
+from tests.progress.conftest import lead_of
 
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +98,34 @@ def test_groups_of_fewer_than_five_councils_are_suppressed(cycle, returns):
     assert south_east.suppressed and south_east.overall_current is None
 
 
+def test_a_key_area_answered_by_fewer_than_five_councils_is_suppressed(client, cycle, returns):
+    """A key area added after returns were in, answered by two of the ten, shows no figure."""
+    added = KeyAreaFactory(
+        theme=cycle.areas().first().theme, name="Added later", slug="added-later", sort_order=9
+    )
+    cycle.key_areas.add(added)
+    for ret in Return.objects.submitted().order_by("pk")[:2]:
+        Answer.objects.create(
+            return_obj=ret,
+            key_area=added,
+            current_level=4,
+            target_level=5,
+            updated_at=timezone.now(),
+        )
+    groups = {(g.kind, g.name): g for g in national_picture(cycle)}
+    overall = groups[("overall", "All councils")]
+    assert overall.councils == 10 and not overall.suppressed
+    assert as_tuples(overall)[added.pk] == (None, None, None)
+    # The key areas every council answered still show their figures.
+    first = cycle.areas().first()
+    assert as_tuples(overall)[first.pk] == direct(cycle)[first.pk]
+    html = client.get(cycle.get_findings_url()).content.decode()
+    for slug in ["medians", "distribution"]:
+        table, _ = table_and_csv(client, html, slug)
+        row = next(r for r in table if r[0] == "Added later")
+        assert set(row[1:]) == {"Fewer than 5 councils"}, slug
+
+
 def table_and_csv(client, html, chart_slug):
     """The cells of a chart's table and the rows of its CSV download."""
     figure = re.search(rf'<figure[^>]*id="chart-{chart_slug}".*?</figure>', html, re.S).group(0)
@@ -139,3 +169,63 @@ def test_results_charts_are_tables_and_their_csvs_hold_the_same_numbers(
     london = direct(cycle, council_type__slug="london-borough")[area.pk][0]
     assert rows[1][0] == area.name
     assert rows[1][2:] == [f"{overall:g}", f"{london:g}", f"{london:g}"]
+
+
+def test_results_name_the_councils_type_and_region(client, medway):
+    client.force_login(lead_of(medway))
+    html = client.get(medway.url("results")).content.decode()
+    _, rows = table_and_csv(client, html, "national")
+    assert rows[0][1:] == [
+        "This council",
+        "Median, All councils (0)",
+        "Median, Council type: Unitary authority (0)",
+        "Median, Region: South East (0)",
+    ]
+    assert "authoritys" not in html
+
+
+def test_a_suppressed_cell_names_the_smallest_group_shown():
+    from progress.charts import SUPPRESSED, cell_text
+    from progress.stats import MIN_GROUP
+
+    assert cell_text(None) == SUPPRESSED == f"Fewer than {MIN_GROUP} councils"
+
+
+def test_findings_show_the_levels_by_council_type_and_region(client, cycle, returns):
+    """Per cent of answers at each level, per group, equal a direct count; small groups hidden."""
+
+    def per_cent(**council_filter):
+        levels = list(
+            Answer.objects.filter(
+                return_obj__cycle=cycle,
+                return_obj__status="submitted",
+                department="",
+                **{f"return_obj__council__{k}": v for k, v in council_filter.items()},
+            ).values_list("current_level", flat=True)
+        )
+        return [f"{round(100 * levels.count(level) / len(levels))}" for level in range(1, 6)]
+
+    html = client.get(cycle.get_findings_url()).content.decode()
+    suppressed = ["Fewer than 5 councils"] * 5
+    for slug, rows in [
+        (
+            "levels-by-type",
+            {
+                "All councils (10)": per_cent(),
+                "District council (4)": suppressed,
+                "London borough (6)": per_cent(council_type__slug="london-borough"),
+            },
+        ),
+        (
+            "levels-by-region",
+            {
+                "All councils (10)": per_cent(),
+                "London (6)": per_cent(region__name="London"),
+                "South East (4)": suppressed,
+            },
+        ),
+    ]:
+        table, csv_rows = table_and_csv(client, html, slug)
+        assert table == csv_rows, slug
+        assert csv_rows[0][1:] == ["Minimum", "Developing", "Mature", "Leader", "Innovator"]
+        assert {row[0]: row[1:] for row in csv_rows[1:]} == rows, slug

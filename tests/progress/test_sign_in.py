@@ -89,3 +89,46 @@ def test_unknown_and_known_addresses_get_the_same_answer(client, django_user_mod
     known, unknown = known.replace("known@", "X@"), unknown.replace("unknown@", "X@")
     strip = lambda html: re.sub(r'(value|nonce)="[^"]+"', "", html)  # noqa: E731
     assert strip(known) == strip(unknown)
+
+
+def test_signing_in_leads_on_to_the_page_asked_for(client, medway):
+    """An officer following a link to their return signs in and lands on that return."""
+    wanted = medway.get_absolute_url()
+    response = client.get(wanted)
+    assert response.status_code == 302
+    sign_in_page = response["Location"]
+    assert sign_in_page.startswith(SIGN_IN) and "next=" in sign_in_page
+    assert f'name="next" value="{wanted}"' in client.get(sign_in_page).content.decode()
+    client.post(SIGN_IN, {"email": "lead@medway.gov.uk", "next": wanted}, REMOTE_ADDR="10.0.0.1")
+    link = link_in(mail.outbox[-1])
+    assert "?next=" in link
+    response = client.post(link)
+    assert response.status_code == 302 and response["Location"] == wanted
+    assert client.get(wanted).status_code == 200
+
+
+@pytest.mark.parametrize("unsafe", ["https://evil.example/", "//evil.example/", "javascript:x"])
+def test_signing_in_never_leads_off_the_site(client, unsafe):
+    client.post(SIGN_IN, {"email": "officer@medway.gov.uk", "next": unsafe}, REMOTE_ADDR="10.0.0.1")
+    link = link_in(mail.outbox[-1])
+    assert "next" not in link
+    # A link edited to lead elsewhere still lands on the self-assessment.
+    response = client.post(f"{link}?next={unsafe}")
+    assert response.status_code == 302
+    assert response["Location"] == "/check-your-progress/self-assessment/"
+
+
+def test_an_invited_colleague_signs_in_and_lands_on_the_return(client, medway):
+    from tests.progress.conftest import lead_of
+
+    client.force_login(lead_of(medway))
+    client.post(medway.url("colleagues"), {"email": "finance@medway.gov.uk", "department": "F"})
+    client.logout()
+    sign_in_page = re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1)
+    html = client.get(sign_in_page).content.decode()
+    after = re.search(r'name="next" value="([^"]+)"', html).group(1)
+    assert after == medway.get_absolute_url()
+    client.post(SIGN_IN, {"email": "finance@medway.gov.uk", "next": after}, REMOTE_ADDR="10.0.0.1")
+    response = client.post(link_in(mail.outbox[-1]))
+    assert response["Location"] == medway.get_absolute_url()
+    assert client.get(response["Location"]).status_code == 200
