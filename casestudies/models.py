@@ -14,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageViewRestriction
+from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -209,12 +209,6 @@ class CaseStudyQuerySet(PageQuerySet):
         )
         return self.annotate(in_live_finder=Exists(parents))
 
-    def public_only(self):
-        """Pages outside any private section, checked within the same query."""
-        restrictions = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.exclude(Exists(restrictions))
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):

@@ -15,7 +15,7 @@ def latest_case_studies_panel(request, home):
     latest = list(
         CaseStudyPage.objects.descendant_of(home)
         .live()
-        .public_only()
+        .public()
         .latest_published()
         .for_card()[:HOME_PANEL_SIZE]
     )

@@ -16,13 +16,13 @@ def related_case_studies(context, page):
     """
     if isinstance(page, CaseStudyPage):
         terms = context.get("terms") or page.read_terms()
-        case_studies = CaseStudyPage.objects.live().public_only().related_to(page, terms)
+        case_studies = CaseStudyPage.objects.live().public().related_to(page, terms)
         finder_filter = None
     elif key_area := getattr(page, "key_area", None):
-        case_studies = CaseStudyPage.objects.live().public_only().about(key_areas=[key_area])
+        case_studies = CaseStudyPage.objects.live().public().about(key_areas=[key_area])
         finder_filter = ("key_area", key_area.slug)
     elif category := getattr(page, "category", None):
-        case_studies = CaseStudyPage.objects.live().public_only().about(categories=[category])
+        case_studies = CaseStudyPage.objects.live().public().about(categories=[category])
         finder_filter = ("category", category.slug)
     else:
         return {"case_studies": []}
