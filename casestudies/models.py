@@ -4,8 +4,8 @@ from types import SimpleNamespace
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -201,14 +201,6 @@ class CaseStudyQuerySet(PageQuerySet):
         return self.exclude(pk=page.pk).about(
             key_areas=terms["key_areas"], categories=terms["categories"], themes=terms["themes"]
         )
-
-    def with_live_finder(self):
-        """Each case study marked with whether its parent, the finder, is live: same query."""
-        parents = CaseStudyIndexPage.objects.live().filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - CaseStudyPage.steplen)
-        )
-        return self.annotate(in_live_finder=Exists(parents))
-
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):

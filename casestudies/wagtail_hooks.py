@@ -21,7 +21,7 @@ def latest_case_studies_panel(request, home):
     )
     if not latest:
         return None
-    index = CaseStudyIndexPage.objects.live().ancestor_of(latest[0]).first()
+    index = CaseStudyIndexPage.objects.live().public().first()  # one finder per hub
     return {
         "template": "components/casestudy_home_panel.html",
         "order": HomePanel.LATEST_CASE_STUDIES,

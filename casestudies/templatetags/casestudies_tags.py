@@ -1,6 +1,6 @@
 from django import template
 
-from casestudies.models import CaseStudyPage
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 
 
 register = template.Library()
@@ -26,11 +26,11 @@ def related_case_studies(context, page):
         finder_filter = ("category", category.slug)
     else:
         return {"case_studies": []}
-    case_studies = list(case_studies.for_card().with_live_finder()[:RELATED_COUNT])
+    case_studies = list(case_studies.for_card()[:RELATED_COUNT])
     request = context.get("request")
     finder_url = None
-    if finder_filter and case_studies and case_studies[0].in_live_finder:
-        # The finder is the case study's parent: its URL is the case study's, one level up.
-        finder_url = case_studies[0].get_url(request=request).rstrip("/").rsplit("/", 1)[0]
-        finder_url += f"/?{finder_filter[0]}={finder_filter[1]}"
+    if finder_filter and case_studies:
+        finder = CaseStudyIndexPage.objects.live().public().first()  # one finder per hub
+        if finder is not None:
+            finder_url = f"{finder.get_url(request=request)}?{finder_filter[0]}={finder_filter[1]}"
     return {"request": request, "case_studies": case_studies, "finder_url": finder_url}
