@@ -1,6 +1,5 @@
 """Late-entry links: a manager lets one comment in after the close, for a stated reason."""
 
-import hashlib
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -14,13 +13,10 @@ from wagtail.log_actions import log
 
 from consultations.forms import CommentForm
 from consultations.models import LATE_ENTRY_MAX_HOURS, Comment, ConsultationPage, LateEntryLink
+from hub.tokens import token_hash
 
 
 ISSUE_LATE_ENTRY = "consultations.issue_late_entry"
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def late_entry_issue(

@@ -4,7 +4,6 @@ import logging
 from dataclasses import dataclass
 from functools import partial
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -27,6 +26,7 @@ from consultations.services import (
     SubmissionConflict,
     comment_submit,
 )
+from hub.http import client_ip
 
 
 logger = logging.getLogger(__name__)
@@ -80,16 +80,6 @@ DETAILS_NOTICES = {
     "other details, because the consultation has closed or the form has expired. Quote your "
     "reference number if you contact us to correct them.",
 }
-
-
-def client_ip(request) -> str:
-    """The client's address: REMOTE_ADDR, or the address our own proxies saw."""
-    proxies = settings.CONSULTATIONS_TRUSTED_PROXIES
-    if proxies:
-        forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        if len(forwarded) >= proxies and forwarded[-proxies]:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def render_form(

@@ -14,18 +14,8 @@ from consultations import admin_views
 from consultations.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
 from consultations.times import closing_date_warning
+from hub.exports import SafeCSVMixin
 from hub.models import HomeAction, HomePanel
-
-
-# Spreadsheet programs run cells that start with these as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Text a spreadsheet will show as text, never run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
@@ -38,16 +28,8 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Comment, CommentPermissionPolicy(Comment))
 
 
-class CommentIndexView(ResponsesAuditMixin, IndexView):
+class CommentIndexView(ResponsesAuditMixin, SafeCSVMixin, IndexView):
     """The comment listing, logged; its exports neutralise formulas and leave out withdrawals."""
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()

@@ -1,6 +1,5 @@
 """Writes with rules: sign-in links, starting and joining returns, answers, submission."""
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from hub.tokens import token_hash
 from progress import emails
 from progress.enums import ReturnStatus, Role
 from progress.models import (
@@ -54,10 +54,6 @@ def answer_check(ret: Return, department: str, user) -> None:
         lead_required(ret, user, "set the council's answer")
     if ret.is_submitted:
         raise Refused("This return has been submitted. Only a manager can reopen it.")
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def sign_in_link_create(email: str, client_ip: str | None) -> str:

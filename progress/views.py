@@ -13,7 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from consultations.views import client_ip
+from hub.http import client_ip
 from progress import emails, results
 from progress.forms import AnswerForm, EmailForm, InviteForm, StartForm
 from progress.models import COUNCIL, Answer, Cycle, Return, SupersededAnswer

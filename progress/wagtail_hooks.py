@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from consultations.wagtail_hooks import spreadsheet_safe
+from hub.exports import SafeCSVMixin
 from progress.admin_views import CompletionView
 from progress.models import Answer, Cycle, Return
 
@@ -30,16 +30,8 @@ register_permission_policy(Return, ReadOnlyPolicy(Return))
 register_permission_policy(Answer, ReadOnlyPolicy(Answer))
 
 
-class SafeExportIndexView(IndexView):
-    """A listing whose CSV export writes would-be formulas as text (XLSX does so already)."""
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
+class SafeExportIndexView(SafeCSVMixin, IndexView):
+    """A listing whose exports are safe to open and only for those who may export returns."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,0 +1,26 @@
+"""Spreadsheet exports that are safe to open."""
+
+# Spreadsheet programs run cells that start with these as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet will show as text, never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class SafeCSVMixin:
+    """For a Wagtail listing view: its CSV export writes would-be formulas as text.
+
+    Wagtail's XLSX export does so already; its CSV export writes cells as they are.
+    """
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
