@@ -337,14 +337,15 @@ class CaseStudyPage(BasePage):
         if self.lead_council:
             self.region = self.lead_council.region or self.region
             self.council_type = self.lead_council.council_type or self.council_type
-        # A draft may wait for its source; nothing is published without one or the flag.
-        if not (self.is_illustrative or self.source_url or self.defer_publishing_checks):
-            raise ValidationError(
-                {
-                    "source_url": "Give a link to the published source, or tick “illustrative "
-                    "example”: a case study cannot be published without one of them."
-                }
+        # A draft may wait for its source; nothing is published without one or the flag. A
+        # citation alone will do: not every published source has a link worth giving.
+        cited = self.source.strip() or self.source_url
+        if not (self.is_illustrative or cited or self.defer_publishing_checks):
+            message = (
+                "Cite the published source (with a link if it is online), or tick “illustrative "
+                "example”: a case study cannot be published without one of them."
             )
+            raise ValidationError({"source": message, "source_url": message})
 
     def read_terms(self, *, in_memory: bool = False) -> dict[str, list]:
         """Every term and council the page names, in one query when saved, as lists by relation.

@@ -3,6 +3,7 @@
 from django import forms
 
 from hub.models import Council
+from hub.models.taxonomy import level_label
 from progress.enums import Level
 from progress.models import Cycle
 
@@ -61,7 +62,7 @@ def level_field(label: str) -> forms.TypedChoiceField:
     """A maturity level chosen from radios, 1 to 5."""
     message = f"Choose the {label.lower()}"
     return forms.TypedChoiceField(
-        choices=[(value, f"{value}. {name}") for value, name in Level.choices],
+        choices=[(value, level_label(value, name)) for value, name in Level.choices],
         coerce=int,
         widget=forms.RadioSelect,
         label=label,

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from hub.blocks import RICH_TEXT_FEATURES
+from hub.models.taxonomy import level_label
 from progress.enums import Level, ReturnStatus, Role
 
 
@@ -239,6 +240,16 @@ class AnswerFields(models.Model):
     @property
     def gap(self):
         return self.target_level - self.current_level
+
+    @property
+    def current_label(self) -> str:
+        """The current level as lists show it, e.g. "3. Mature"."""
+        return level_label(self.current_level, self.get_current_level_display())
+
+    @property
+    def target_label(self) -> str:
+        """The target level as lists show it."""
+        return level_label(self.target_level, self.get_target_level_display())
 
 
 class Answer(AnswerFields):

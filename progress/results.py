@@ -136,7 +136,7 @@ def results_context(ret: Return) -> dict:
             )
             for area in areas
         ],
-        note="Levels run from 1 (Minimum) to 5 (Innovator); 0 means not yet answered.",
+        note="Levels run from 1 to 5 (Innovator); 0 means not yet answered.",
         illustrative=illustrative,
         csv_url=ret.url("results_csv", "profile"),
     )

@@ -5,13 +5,19 @@ app's loader shares.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.models import Page, Site
 
-from hub.demo.kit import DemoContext, field_value, load_file, read_data, upsert_terms
+from hub.demo.kit import (
+    DemoContext,
+    demo_user,
+    field_value,
+    load_file,
+    read_data,
+    upsert_terms,
+)
 from hub.models import (
     Category,
     Council,
@@ -73,7 +79,7 @@ def load_taxonomy(ctx: DemoContext) -> None:
     load_councils(ctx, data["councils"])
 
 
-def load_home(write=print) -> HomePage:
+def load_home() -> HomePage:
     """The home page as the default site's root, replacing Wagtail's welcome page."""
     root = Page.get_first_root_node()
     # Wagtail's placeholder page has no place in the hub, and holds the slug "home".
@@ -112,15 +118,7 @@ def load_editors(ctx: DemoContext) -> None:
     User = get_user_model()
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@procurement-hub.example", "changeme")
-    if not User.objects.filter(username="editor").exists():
-        editor = User.objects.create_user(
-            "editor",
-            "editor@procurement-hub.example",
-            "changeme",
-            first_name="Demo",
-            last_name="Editor",
-        )
-        editor.groups.add(Group.objects.get(name=EDITORS))
+    demo_user("editor", EDITORS, "Demo", "Editor")
 
 
 def load_settings(ctx: DemoContext, values: dict) -> None:

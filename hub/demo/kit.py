@@ -9,9 +9,10 @@ block ids (which comments may point at) never change between runs.
 import tomllib
 from dataclasses import dataclass, field
 from importlib.resources import files
-from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.text import slugify
@@ -23,10 +24,9 @@ from wagtail.models import Collection, Page
 
 @dataclass
 class DemoContext:
-    """What each app's loader needs: the home page, a writer for progress, shared objects."""
+    """What each app's loader needs: the home page and shared objects."""
 
     home: Page
-    write: Any = print
     shared: dict = field(default_factory=dict)
 
     def page(self, path: str) -> Page:
@@ -38,6 +38,22 @@ class DemoContext:
 def read_data(package: str, name: str) -> dict:
     """One of an app's demo data files, e.g. read_data("strategy.demo", "toolkits")."""
     return tomllib.loads(files(package).joinpath(f"{name}.toml").read_text(encoding="utf-8"))
+
+
+def demo_user(username: str, group: str, first_name: str, last_name: str, email: str = ""):
+    """A sign-in for a local copy, password "changeme", created in this group if missing."""
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User.objects.create_user(
+            username,
+            email or f"{username}@procurement-hub.example",
+            "changeme",
+            first_name=first_name,
+            last_name=last_name,
+        )
+        user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 def upsert_page(parent: Page, model: type[Page], slug: str, *, tags=(), **fields) -> Page:

@@ -188,6 +188,12 @@ class Council(index.Indexed, models.Model):
         return self.end_date is not None and self.end_date <= timezone.localdate()
 
 
+def level_label(level: int, name: str) -> str:
+    """A level as lists show it: "3. Mature", or just "Level 1" for one known by its number."""
+    plain = f"Level {level}"
+    return plain if name in ("", plain) else f"{level}. {name}"
+
+
 class MaturityLevel(models.Model):
     """One step of the five-level maturity scale used to score each key area."""
 
@@ -203,4 +209,9 @@ class MaturityLevel(models.Model):
         ordering = ["level"]
 
     def __str__(self):
-        return f"{self.level}. {self.name}"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The level with its name, if it has one beyond its number."""
+        return level_label(self.level, self.name)

@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.forms import BoundField
@@ -130,6 +130,12 @@ def pagination(context, page_obj, param: str = "page"):
         else None,
         "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else None,
     }
+
+
+@register.filter
+def site_name(url: str) -> str:
+    """The site a link opens on, as readers know it: "local.gov.uk" for https://www.local.gov.uk/."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 @register.filter

@@ -8,14 +8,12 @@ self_assessment.toml beside this file.
 import random
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from hub.demo import load_councils
-from hub.demo.kit import DemoContext, read_data
+from hub.demo.kit import DemoContext, demo_user, read_data
 from hub.models import KeyArea
 from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import ReturnStatus, Role
@@ -51,17 +49,14 @@ def load_people(data: dict):
     people = data["people"]
     lead = officer_for_email(people["lead"]["email"])
     colleague = officer_for_email(people["colleague"]["email"])
-    User = get_user_model()
-    manager = User.objects.filter(username=people["manager"]["username"]).first()
-    if manager is None:
-        manager = User.objects.create_user(
-            people["manager"]["username"],
-            people["manager"]["email"],
-            "changeme",
-            first_name="Self-assessment",
-            last_name="Manager",
-        )
-    manager.groups.add(Group.objects.get(name=SELF_ASSESSMENT_MANAGERS))
+    manager = people["manager"]
+    demo_user(
+        manager["username"],
+        SELF_ASSESSMENT_MANAGERS,
+        "Self-assessment",
+        "Manager",
+        email=manager["email"],
+    )
     return lead, colleague
 
 

@@ -26,6 +26,16 @@ def test_a_case_study_cannot_be_published_without_a_source_link_or_the_illustrat
     page.full_clean()
 
 
+def test_a_citation_without_a_link_is_enough_to_publish(home):
+    page = CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home))
+    page.source_url, page.source = "", "Local Government Association case study: Any Council."
+    page.full_clean()
+    page.source = "   "
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "source" in error.value.message_dict
+
+
 def test_a_draft_may_wait_for_its_source(home):
     page = CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home))
     page.source_url = ""

@@ -56,3 +56,18 @@ def test_search_and_error_pages_have_no_external_assets(client, demo_site):
     for url in ["/search/?q=contract", "/search/?q=", "/no-such-page/"]:
         html = client.get(url).content.decode()
         assert not EXTERNAL_ASSET.findall(html), url
+
+
+@pytest.mark.django_db
+def test_demo_sign_ins_are_made_once_in_their_group():
+    from django.contrib.auth.models import Group
+
+    from hub.demo.kit import demo_user
+
+    group = Group.objects.create(name="Demo testers")
+    user = demo_user("tester", "Demo testers", "Demo", "Tester")
+    assert user.email == "tester@procurement-hub.example" and user.check_password("changeme")
+    assert list(user.groups.all()) == [group]
+    user.groups.clear()  # an administrator's later change is left alone
+    assert demo_user("tester", "Demo testers", "Demo", "Tester").pk == user.pk
+    assert not user.groups.exists()

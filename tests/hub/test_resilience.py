@@ -136,7 +136,7 @@ def test_the_demo_site_takes_the_configured_host(db, settings):
     from hub.demo import load_home
 
     settings.SITE_HOSTNAME, settings.SITE_PORT = "hub.example.org", 443
-    load_home(write=lambda *args: None)
+    load_home()
     assert Site.objects.get(is_default_site=True).root_url == "https://hub.example.org"
 
 

@@ -34,9 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             demo_users = settings.DEBUG if options["demo_users"] is None else options["demo_users"]
-            ctx = DemoContext(
-                home=load_home(), write=self.stdout.write, shared={"demo_users": demo_users}
-            )
+            ctx = DemoContext(home=load_home(), shared={"demo_users": demo_users})
             for label in DEMO_APPS:
                 app = apps.get_app_config(label)
                 if module_has_submodule(app.module, "demo"):
