@@ -227,5 +227,5 @@ def test_findings_show_the_levels_by_council_type_and_region(client, cycle, retu
     ]:
         table, csv_rows = table_and_csv(client, html, slug)
         assert table == csv_rows, slug
-        assert csv_rows[0][1:] == ["Minimum", "Developing", "Mature", "Leader", "Innovator"]
+        assert csv_rows[0][1:] == ["Level 1", "Level 2", "Mature", "Leader", "Innovator"]
         assert {row[0]: row[1:] for row in csv_rows[1:]} == rows, slug
