@@ -48,7 +48,8 @@ PAGES = [
 NEW_TITLE = "Managing contracts and relationships (updated on deadline day)"
 PUBLISH = f"""
 from strategy.models import KeyAreaPage
-page = KeyAreaPage.objects.get(url_path__endswith="/managing-contracts-and-relationships/")
+path = "/strategy/2022/behaving-commercially/managing-contracts-and-relationships/"
+page = KeyAreaPage.objects.get(url_path__endswith=path)
 page.title = {NEW_TITLE!r}
 page.save_revision().publish()
 """
@@ -144,11 +145,14 @@ def main() -> int:
                     f"gunicorn {base}: {options.readers} readers, {options.respondents} respondents"
                 )
                 stop = threading.Event()
+                # Daemons: a failure in the main thread never leaves them running.
                 threads = [
-                    threading.Thread(target=reader, args=(base, stop, readings, published))
+                    threading.Thread(
+                        target=reader, args=(base, stop, readings, published), daemon=True
+                    )
                     for _ in range(options.readers)
                 ] + [
-                    threading.Thread(target=person, args=(base, n, stop, tally))
+                    threading.Thread(target=person, args=(base, n, stop, tally), daemon=True)
                     for n in range(options.respondents)
                 ]
                 for thread in threads:
