@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from consultations import admin_views
+from consultations.follow_up import notifications
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
 from consultations.respondent_data.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.times import closing_date_warning
@@ -217,3 +218,9 @@ def warn_about_a_closing_date_on_a_non_working_day(request, page):
         warning = closing_date_warning(page.specific.closing_date)
         if warning:
             messages.warning(request, warning)
+
+
+@hooks.register("hub_email_kinds")
+def consultation_emails():
+    return notifications.email_kinds()
+

@@ -61,8 +61,8 @@ IGNORED_MODELS = {
     "wagtailcore.referenceindex",
     "wagtailcore.uploadedfile",
     "wagtailimages.rendition",  # made on first view of an image size
+    "hub.email",  # the outbox
     "consultations.comment",  # shown only on published responses, which are never stored
-    "consultations.commentemail",
     # Self-assessment work in progress and sign-in: public pages show only submitted returns,
     # and submitting or reopening a return saves the Return itself.
     "progress.signinlink",

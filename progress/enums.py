@@ -23,3 +23,9 @@ class Level(models.IntegerChoices):
     MATURE = 3, "Mature"
     LEADER = 4, "Leader"
     INNOVATOR = 5, "Innovator"
+
+
+class ProgressEmail(models.TextChoices):
+    SIGN_IN = "sign_in", "Self-assessment sign-in link"
+    INVITATION = "invitation", "Invitation to a self-assessment"
+    REMINDER = "reminder", "Reminder of an unsubmitted self-assessment"

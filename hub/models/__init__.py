@@ -1,3 +1,4 @@
+from .outbox import Email, EmailKind, EmailStatus, email_kinds
 from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
@@ -18,6 +19,9 @@ __all__ = [
     "Category",
     "Council",
     "CouncilType",
+    "Email",
+    "EmailKind",
+    "EmailStatus",
     "HomeAction",
     "HomePage",
     "HomePanel",
@@ -29,4 +33,5 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "Theme",
+    "email_kinds",
 ]

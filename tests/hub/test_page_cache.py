@@ -322,8 +322,8 @@ def test_activity_such_as_a_comment_or_a_queued_email_keeps_stored_pages(db):
     from django.contrib.sessions.models import Session
     from django.db import connection
 
-    from consultations.models import Comment, CommentEmail
-    from hub.models import Council
+    from consultations.models import Comment
+    from hub.models import Council, Email
     from hub.page_cache import content_changed
     from progress.models import (
         Answer,
@@ -335,7 +335,7 @@ def test_activity_such_as_a_comment_or_a_queued_email_keeps_stored_pages(db):
     )
 
     queued = len(connection.run_on_commit)
-    activity = (Comment, CommentEmail, DBTaskResult, Session, SignInLink, Respondent, Invitation)
+    activity = (Comment, Email, DBTaskResult, Session, SignInLink, Respondent, Invitation)
     for model in (*activity, Answer, SupersededAnswer):
         content_changed(sender=model)
     assert len(connection.run_on_commit) == queued
