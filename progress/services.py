@@ -12,7 +12,8 @@ from django.utils import timezone
 from hub.outbox import email_queue
 from hub.ratelimit import RateLimited, rate_limit
 from hub.tokens import token_hash
-from progress.enums import ProgressEmail, ReturnStatus, Role
+from progress import emails
+from progress.enums import ReturnStatus, Role
 from progress.models import (
     COUNCIL,
     Answer,
@@ -77,7 +78,7 @@ def sign_in_link_send(email: str, client_ip: str | None, url_for) -> None:
         link = SignInLink.objects.create(
             email=email, token_hash=token_hash(token), client_ip=client_ip
         )
-        email_queue(ProgressEmail.SIGN_IN, about=link, token=url_for(token))
+        email_queue(emails.SIGN_IN, about=link, token=url_for(token))
 
 
 def sign_in_link_use(token: str):
@@ -156,7 +157,7 @@ def invitation_create(ret: Return, by, email: str, department: str, sign_in_url:
     )
     if not created:
         raise Refused(f"{email} has already been invited.")
-    email_queue(ProgressEmail.INVITATION, about=invitation, token=sign_in_url)
+    email_queue(emails.INVITATION, about=invitation, token=sign_in_url)
     return invitation
 
 
@@ -252,9 +253,7 @@ def reminders_send(cycle, return_url) -> int:
     respondents = Respondent.objects.filter(return_obj__in=drafts).select_related("return_obj")
     with transaction.atomic():
         for respondent in respondents:
-            email_queue(
-                ProgressEmail.REMINDER, about=respondent, token=return_url(respondent.return_obj)
-            )
+            email_queue(emails.REMINDER, about=respondent, token=return_url(respondent.return_obj))
     return len(respondents)
 
 
