@@ -22,6 +22,27 @@ from strategy.models.resources import ResourcePage
 RELATED_RESOURCES = 5
 
 
+class Supersedable(models.Model):
+    """A page that a newer version of itself can replace; its page shows a superseded banner."""
+
+    superseded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The version that replaced this one; shown in a banner when superseded.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_superseded(self) -> bool:
+        """Whether a newer version has replaced this one (its status says so)."""
+        return self.status == "superseded"  # the value in EditionStatus and CategoryStrategyStatus
+
+
 class StrategyIndexPage(BasePage):
     """The National Procurement Strategy: lists every edition, current first."""
 
@@ -84,21 +105,13 @@ class InEdition:
         return {pk: edition.title for pk, edition in editions.items()}
 
 
-class StrategyEditionPage(Provenance, BasePage):
+class StrategyEditionPage(Supersedable, Provenance, BasePage):
     """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
 
     year = models.PositiveSmallIntegerField()
     subtitle = models.CharField(max_length=200, blank=True)
     status = models.CharField(
         max_length=20, choices=EditionStatus.choices, default=EditionStatus.CURRENT
-    )
-    superseded_by = models.ForeignKey(
-        "strategy.StrategyEditionPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The edition that replaced this one; shown in a banner when superseded.",
     )
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -143,11 +156,6 @@ class StrategyEditionPage(Provenance, BasePage):
 
     parent_page_types = ["strategy.StrategyIndexPage"]
     subpage_types = ["strategy.ThemePage"]
-
-    @property
-    def is_superseded(self) -> bool:
-        """Whether a newer edition has replaced this one."""
-        return self.status == EditionStatus.SUPERSEDED
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -289,7 +297,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(Provenance, BasePage):
+class CategoryStrategyPage(Supersedable, Provenance, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -304,14 +312,6 @@ class CategoryStrategyPage(Provenance, BasePage):
     published_date = models.DateField(null=True, blank=True)
     partners = models.CharField(
         max_length=255, blank=True, help_text="Organisations that wrote it with the LGA."
-    )
-    superseded_by = models.ForeignKey(
-        "strategy.CategoryStrategyPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The version that replaced this one; shown in a banner when superseded.",
     )
     sections = StreamField([("section", StrategySectionBlock())], blank=True)
     appendices = StreamField(
@@ -349,11 +349,6 @@ class CategoryStrategyPage(Provenance, BasePage):
 
     parent_page_types = ["strategy.CategoryStrategyIndexPage"]
     subpage_types: list[str] = []
-
-    @property
-    def is_superseded(self) -> bool:
-        """Whether a newer version has replaced this one."""
-        return self.status == CategoryStrategyStatus.SUPERSEDED
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
