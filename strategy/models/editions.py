@@ -17,30 +17,10 @@ from hub.models import BasePage, MaturityLevel, Provenance
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
+from strategy.models.supersedable import Supersedable
 
 
 RELATED_RESOURCES = 5
-
-
-class Supersedable(models.Model):
-    """A page that a newer version of itself can replace; its page shows a superseded banner."""
-
-    superseded_by = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The version that replaced this one; shown in a banner when superseded.",
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_superseded(self) -> bool:
-        """Whether a newer version has replaced this one (its status says so)."""
-        return self.status == "superseded"  # the value in EditionStatus and CategoryStrategyStatus
 
 
 class StrategyIndexPage(BasePage):
@@ -105,7 +85,7 @@ class InEdition:
         return {pk: edition.title for pk, edition in editions.items()}
 
 
-class StrategyEditionPage(Supersedable, Provenance, BasePage):
+class StrategyEditionPage(Provenance, Supersedable, BasePage):
     """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
 
     year = models.PositiveSmallIntegerField()
@@ -297,7 +277,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(Supersedable, Provenance, BasePage):
+class CategoryStrategyPage(Provenance, Supersedable, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
