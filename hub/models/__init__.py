@@ -1,4 +1,4 @@
-from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
+from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
 from .taxonomy import (
@@ -26,6 +26,7 @@ __all__ = [
     "MaturityLevel",
     "Provenance",
     "Region",
+    "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
     "Theme",

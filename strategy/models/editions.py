@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, MaturityLevel, Provenance
+from hub.models import BasePage, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
@@ -23,18 +23,10 @@ from strategy.models.supersedable import Supersedable
 RELATED_RESOURCES = 5
 
 
-class StrategyIndexPage(BasePage):
+class StrategyIndexPage(SectionIndexPage):
     """The National Procurement Strategy: lists every edition, current first."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.StrategyEditionPage"]
-    # The strategy has one home; editions hang beneath it.
-    max_count = 1
     menu_label = "Strategy"
 
     def get_context(self, request, *args, **kwargs):
@@ -244,18 +236,10 @@ class KeyAreaPage(InEdition, Provenance, BasePage):
         return [(level, descriptors.get(level.level, "")) for level in MaturityLevel.objects.all()]
 
 
-class CategoryStrategyIndexPage(BasePage):
+class CategoryStrategyIndexPage(SectionIndexPage):
     """Category strategies for the largest areas of council spend."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.CategoryStrategyPage"]
-    # One listing of category strategies for the whole hub.
-    max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
