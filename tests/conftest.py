@@ -127,25 +127,31 @@ def demo_models():
     ]
 
 
-def table_rows(model) -> tuple[str, list[list]]:
-    """An INSERT for the model's own table and its rows' values as the database stores them."""
+def table_rows(model) -> list[tuple[str, list]]:
+    """INSERTs of the model's own table's rows, as the database stores them, a batch each."""
     fields = [
         field
         for field in model._meta.get_fields(include_parents=False)
         if field.concrete and not field.many_to_many
     ]
+    objs = list(model._base_manager.order_by("pk"))
     quote = connection.ops.quote_name
-    # Names from the models' own metadata, quoted; the values go as parameters.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
-        quote(model._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    values = [
-        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
-        for obj in model._base_manager.order_by("pk")
+    columns = ", ".join(quote(field.column) for field in fields)
+    row = "({})".format(", ".join(["%s"] * len(fields)))
+    size = connection.ops.bulk_batch_size(fields, objs) or 1
+    return [
+        (
+            # Names from the models' own metadata, quoted; the values go as parameters.
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "  # noqa: S608
+            + ", ".join([row] * len(batch)),
+            [
+                field.get_db_prep_save(getattr(obj, field.attname), connection)
+                for obj in batch
+                for field in fields
+            ],
+        )
+        for batch in (objs[i : i + size] for i in range(0, len(objs), size))
     ]
-    return sql, values
 
 
 def write_rows(rows):
@@ -156,9 +162,9 @@ def write_rows(rows):
     with transaction.atomic(), connection.cursor() as cursor:
         for sql in connection.ops.sql_flush(no_style(), tables):
             cursor.execute(sql)
-        for sql, values in rows.values():
-            if values:
-                cursor.executemany(sql, values)
+        for inserts in rows.values():
+            for sql, values in inserts:
+                cursor.execute(sql, values)
         for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
             cursor.execute(sql)
     cache.clear()
