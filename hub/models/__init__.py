@@ -1,5 +1,5 @@
 from .outbox import Email, EmailKind, EmailStatus, email_kinds
-from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
+from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
 from .taxonomy import (
@@ -32,6 +32,7 @@ __all__ = [
     "MaturityLevel",
     "Provenance",
     "Region",
+    "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
     "Theme",

@@ -12,25 +12,16 @@ from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from hub.exports import csv_download
-from hub.models import BasePage, MaturityLevel, Provenance
+from hub.models import BasePage, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import ChartBlock, HeadlineFigureBlock
 from strategy.enums import Instrument
 
 
-class ProgressIndexPage(BasePage):
+class ProgressIndexPage(SectionIndexPage):
     """The "Check your progress" section: the five maturity levels and survey findings."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.FindingsPage"]
-    # One section in the main navigation for checking progress.
-    max_count = 1
     menu_label = "Your progress"
-    show_last_updated = False
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
