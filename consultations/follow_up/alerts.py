@@ -6,14 +6,15 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from consultations.forms import SubscribeForm
-from consultations.models import Subscription
-from consultations.subscriptions import (
+from consultations.follow_up.subscriptions import (
     subscribe_confirm,
     subscribe_request,
     token_is_valid,
     unsubscribe,
 )
+from consultations.forms import SubscribeForm
+from consultations.models import Subscription
+from hub.ratelimit import RateLimited
 
 
 TOO_OFTEN = (
@@ -36,10 +37,14 @@ def subscribe_view(request):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            if subscribe_request(form.cleaned_data["email"]):
-                return redirect("consultations:subscribe_sent")
-            form.add_error("email", TOO_OFTEN)
-            status = 429
+            try:
+                subscribe_request(form.cleaned_data["email"])
+            except RateLimited as limited:
+                form.add_error("email", TOO_OFTEN)
+                response = private(request, "subscribe.html", {"form": form}, status=429)
+                response["Retry-After"] = str(limited.retry_after)
+                return response
+            return redirect("consultations:subscribe_sent")
     return private(request, "subscribe.html", {"form": form}, status=status)
 
 

@@ -1,0 +1,14 @@
+from .comments import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS, Comment, LateEntryLink
+from .follow_up import Subscription
+from .pages import ConsultationIndexPage, ConsultationPage
+
+
+__all__ = [
+    "COMMENT_MAX_LENGTH",
+    "LATE_ENTRY_MAX_HOURS",
+    "Comment",
+    "ConsultationIndexPage",
+    "ConsultationPage",
+    "LateEntryLink",
+    "Subscription",
+]
