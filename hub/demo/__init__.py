@@ -6,6 +6,7 @@ app's loader shares.
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Page, Site
@@ -21,7 +22,9 @@ from hub.demo.kit import (
 from hub.models import (
     Category,
     Council,
+    CouncilDomain,
     CouncilType,
+    DomainStatus,
     HomePage,
     KeyArea,
     MaturityLevel,
@@ -53,6 +56,13 @@ def load_councils(ctx: DemoContext, rows: list[dict]) -> None:
         ],
     )
     shared["councils"] = {**shared.get("councils", {}), **councils}
+    # Fictional councils verify officers at their own reserved .example domain, never a real one.
+    for slug, council in councils.items():
+        CouncilDomain.objects.get_or_create(
+            council=council,
+            domain=f"{slug}.example",
+            defaults={"status": DomainStatus.CONFIRMED, "confirmed_at": timezone.now()},
+        )
 
 
 def load_taxonomy(ctx: DemoContext) -> None:

@@ -1,3 +1,4 @@
+from .domains import CouncilDomain, DomainSource, DomainStatus, ManagerVerification
 from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
@@ -17,12 +18,16 @@ __all__ = [
     "BasePage",
     "Category",
     "Council",
+    "CouncilDomain",
     "CouncilType",
+    "DomainSource",
+    "DomainStatus",
     "HomeAction",
     "HomePage",
     "HomePanel",
     "KeyArea",
     "KeyAreaKind",
+    "ManagerVerification",
     "MaturityLevel",
     "Provenance",
     "Region",
