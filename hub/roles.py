@@ -92,7 +92,8 @@ ROLES = (
         },
     ),
     # LGA staff running the self-assessment: see every return, reopen submitted ones, export,
-    # and open cycles and write their findings commentary. progress's migrations sync this role.
+    # open cycles and write their findings commentary, and approve access to a return.
+    # progress's migrations sync this role.
     Role(
         SELF_ASSESSMENT_MANAGERS,
         permissions=(
@@ -105,6 +106,7 @@ ROLES = (
             "progress.view_cycle",
             "progress.add_cycle",
             "progress.change_cycle",
+            "progress.approve_access",
         ),
     ),
     # Decide who speaks for a council: confirm, add and remove its email domains, and verify one
@@ -121,6 +123,7 @@ ROLES = (
             "hub.change_managerverification",
             "hub.delete_managerverification",
             "hub.view_managerverification",
+            "progress.approve_access",
         ),
     ),
 )

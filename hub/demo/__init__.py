@@ -56,13 +56,15 @@ def load_councils(ctx: DemoContext, rows: list[dict]) -> None:
         ],
     )
     shared["councils"] = {**shared.get("councils", {}), **councils}
-    # Fictional councils verify officers at their own reserved .example domain, never a real one.
+    # Fictional councils verify officers at reserved .example domains, never a real one: their
+    # slug's (northmoor-county-council.example) and their first word's (northmoor.example).
     for slug, council in councils.items():
-        CouncilDomain.objects.get_or_create(
-            council=council,
-            domain=f"{slug}.example",
-            defaults={"status": DomainStatus.CONFIRMED, "confirmed_at": timezone.now()},
-        )
+        for domain in {f"{slug}.example", f"{slug.split('-')[0]}.example"}:
+            CouncilDomain.objects.get_or_create(
+                council=council,
+                domain=domain,
+                defaults={"status": DomainStatus.CONFIRMED, "confirmed_at": timezone.now()},
+            )
 
 
 def load_taxonomy(ctx: DemoContext) -> None:

@@ -8,7 +8,7 @@ from hub.roles import roles_sync
 class Migration(migrations.Migration):
     dependencies = [
         ("hub", "0007_load_council_web_domains"),
-        ("progress", "0003_maturity_levels_1_and_2_by_number"),
+        ("progress", "0004_verified_officers_and_access_requests"),
         ("consultations", "0003_consultation_managers_late_entry_and_erasure"),
     ]
 

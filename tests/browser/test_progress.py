@@ -9,7 +9,7 @@ from django.test import Client
 
 from hub.models import Council, KeyArea
 from hub.roles import SELF_ASSESSMENT_MANAGERS
-from progress.enums import ReturnStatus, Role
+from progress.enums import Access, ReturnStatus, Role
 from progress.models import Cycle, Respondent, Return
 from progress.services import answer_save, officer_for_email
 from tests.browser.test_accessibility import axe_violations
@@ -49,7 +49,11 @@ def lead(demo_site):
     Respondent.objects.filter(return_obj=ret, role=Role.LEAD).update(user=user)
     colleague = officer_for_email("colleague@northmoor.example")
     Respondent.objects.create(
-        return_obj=ret, user=colleague, role=Role.COLLEAGUE, department="Procurement"
+        return_obj=ret,
+        user=colleague,
+        role=Role.COLLEAGUE,
+        department="Procurement",
+        access=Access.DOMAIN,
     )
     area = ret.cycle.areas().first()
     values = {"current_level": 2, "target_level": 3, "comment": "Mine", "evidence": ""}
@@ -117,7 +121,9 @@ def test_the_whole_return_can_be_completed_by_keyboard_alone(live_server, page, 
     council = Council.objects.get(slug="brackenfield-district-council")
     ret = Return.objects.create(cycle=cycle, council=council)
     user = officer_for_email("keyboard@brackenfield.example")
-    Respondent.objects.create(return_obj=ret, user=user, role=Role.LEAD, department="Procurement")
+    Respondent.objects.create(
+        return_obj=ret, user=user, role=Role.LEAD, department="Procurement", access=Access.DOMAIN
+    )
     sign_in(context, live_server, user)
     page.goto(live_server.url + ret.get_absolute_url())
     tab_to(page, ".govuk-task-list__link")
