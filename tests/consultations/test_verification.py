@@ -245,7 +245,7 @@ def test_admin_list_filter_and_export_say_whether_verified(
 def test_published_responses_say_whether_verified(
     client, consultation, northmoor, clock, django_capture_on_commit_callbacks
 ):
-    verified = send(
+    send(
         client,
         consultation,
         clock,
