@@ -6,11 +6,12 @@ from playwright.sync_api import expect
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from hub.models import Council, KeyArea
 from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import Access, ReturnStatus, Role
-from progress.models import Cycle, Respondent, Return
+from progress.models import AccessRequest, Cycle, Respondent, Return, SignInLink
 from progress.services import answer_save, officer_for_email
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_consultations import tab_to
@@ -102,6 +103,32 @@ def test_every_self_assessment_page_has_no_axe_violations(live_server, page, con
     check("check and submit", ret.url("submit"))
     check("results, draft", ret.url("results"))
     check("print, draft", ret.url("print"))
+    # Someone not verified for Northmoor asks for access; its lead decides.
+    outsider = officer_for_email("outsider@elsewhere.example")
+    SignInLink.objects.create(email=outsider.email, token_hash="x" * 64, used_at=timezone.now())
+    request = AccessRequest.objects.create(
+        cycle=ret.cycle,
+        council=ret.council,
+        user=outsider,
+        email=outsider.email,
+        department="Legal",
+    )
+    check("colleagues, with a request for access", ret.url("colleagues"))
+    check("request for access, to decide", request.get_absolute_url())
+    page.click("main button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    failures.update({"request to decide, errors": v} if (v := axe_violations(page)) else {})
+    context.clear_cookies()
+    sign_in(context, live_server, outsider)
+    check("ask for access", BASE + "request-access/")
+    page.click("main button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    failures.update({"ask for access, errors": v} if (v := axe_violations(page)) else {})
+    page.select_option("#id_council", label="Kent County Council")
+    page.fill("#id_department", "Legal")
+    page.click("main button[type=submit]")
+    expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
+    failures.update({"access requested": v} if (v := axe_violations(page)) else {})
     context.clear_cookies()
     sign_in(context, live_server, colleague)
     check("scoring form, replaced answer", ret.url("area", area))
