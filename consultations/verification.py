@@ -80,7 +80,11 @@ def verify_url(comment: Comment) -> str:
 def verify_mark(comment: Comment) -> bool:
     """Record the comment as verified for its council, if its address still qualifies."""
     with transaction.atomic():
-        locked = Comment.objects.select_for_update().select_related("council").get(pk=comment.pk)
+        locked = (
+            Comment.objects.select_for_update(of=("self",))
+            .select_related("council")
+            .get(pk=comment.pk)
+        )
         if not verification_wanted(locked):
             return False
         if not locked.organisation_verified:
