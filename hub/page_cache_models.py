@@ -83,10 +83,8 @@ ACTIVITY = frozenset(
     {
         # Consultation respondents: comments show only on published responses, never stored.
         "consultations.comment",
-        "consultations.commentemail",
         "consultations.lateentrylink",
         "consultations.subscription",
-        "consultations.notification",
         # Self-assessment work in progress and sign-in; submitting a return saves the Return.
         "progress.respondent",
         "progress.invitation",
@@ -145,6 +143,7 @@ ACTIVITY = frozenset(
         "wagtailsearchpromotions.querydailyhits",
         "wagtailforms.formsubmission",
         # Background work (emails, index updates) queued and its results.
+        "hub.email",
         "django_tasks_database.dbtaskresult",
     }
 )

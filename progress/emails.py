@@ -1,14 +1,61 @@
-"""The self-assessment's emails, sent through Django's email framework.
+"""The self-assessment's emails, written from their rows in the site's outbox."""
 
-Every email goes through send(), so moving them to a task queue changes one function.
-"""
-
-from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
+from hub.models import Email
 
-def send(to: str, subject: str, template: str, context: dict) -> None:
-    """Render a plain-text email template and send it to one address."""
-    body = render_to_string(f"progress/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+# Each kind of email the self-assessment sends, with what the outbox calls it.
+SIGN_IN, INVITATION, REMINDER = "sign_in", "invitation", "reminder"
+ACCESS_REQUESTED, ACCESS_DECIDED = "access_requested", "access_decided"
+LABELS = {
+    SIGN_IN: "Self-assessment sign-in link",
+    INVITATION: "Invitation to a self-assessment",
+    REMINDER: "Reminder of an unsubmitted self-assessment",
+    ACCESS_REQUESTED: "Request for access to a self-assessment, to the lead officer",
+    ACCESS_DECIDED: "Decision on a request for access to a self-assessment",
+}
+
+
+def access_message(email: Email) -> EmailMessage:
+    """A request for access, to the return's lead; or the decision, to whoever asked."""
+    from progress.services import return_lead
+
+    request = email.about
+    title = f"{request.council.name}'s {request.cycle.year} self-assessment"
+    if email.kind == ACCESS_REQUESTED:
+        to = return_lead(request.cycle, request.council).user.email
+        subject = f"{request.email} asked for access to {title}"
+    else:
+        to, subject = request.email, f"Your request for access to {title}"
+    body = render_to_string(
+        f"progress/email/{email.kind}.txt", {"request": request, "url": email.token}
+    )
+    return EmailMessage(subject, body, to=[to])
+
+
+def message(email: Email) -> EmailMessage:
+    """A sign-in link, an invitation or a reminder; the link it carries is the row's token."""
+    if email.kind in (ACCESS_REQUESTED, ACCESS_DECIDED):
+        return access_message(email)
+    about = email.about
+    if email.kind == SIGN_IN:
+        to, subject, context = about.email, "Your sign-in link for the self-assessment", {}
+    else:
+        ret = about.return_obj
+        title = f"{ret.council.name}'s {ret.cycle.year} self-assessment"
+        context = {"ret": ret, "by": getattr(about, "invited_by", None)}
+        if email.kind == INVITATION:
+            to, subject = about.email, f"Join {title}"
+            context["department"] = about.department
+        else:
+            to, subject = about.user.email, f"Reminder: {title} is not submitted"
+    context["link"] = email.token
+    body = render_to_string(f"progress/email/{email.kind}.txt", context)
+    return EmailMessage(subject, body, to=[to])
+
+
+def email_kinds() -> dict:
+    """Each kind of self-assessment email, with its label and message, for the site's outbox."""
+    return {kind: (label, message) for kind, label in LABELS.items()}

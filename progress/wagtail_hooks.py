@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from hub.exports import SafeCSVMixin
+from progress import emails
 from progress.admin_views import CompletionView
 from progress.models import AccessRequest, Answer, Cycle, Return
 
@@ -197,3 +198,8 @@ def completion_menu_item():
 def access_log_actions(actions):
     actions.register_action("progress.access_approved", "Approve access", "Access approved")
     actions.register_action("progress.access_refused", "Refuse access", "Access refused")
+
+
+@hooks.register("hub_email_kinds")
+def self_assessment_emails():
+    return emails.email_kinds()

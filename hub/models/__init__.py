@@ -1,5 +1,6 @@
 from .domains import CouncilDomain, DomainSource, DomainStatus, ManagerVerification
-from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
+from .outbox import Email, EmailKind, EmailStatus, email_kinds
+from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
 from .taxonomy import (
@@ -8,6 +9,7 @@ from .taxonomy import (
     CouncilType,
     KeyArea,
     KeyAreaKind,
+    Level,
     MaturityLevel,
     Region,
     Theme,
@@ -22,16 +24,22 @@ __all__ = [
     "CouncilType",
     "DomainSource",
     "DomainStatus",
+    "Email",
+    "EmailKind",
+    "EmailStatus",
     "HomeAction",
     "HomePage",
     "HomePanel",
     "KeyArea",
     "KeyAreaKind",
+    "Level",
     "ManagerVerification",
     "MaturityLevel",
     "Provenance",
     "Region",
+    "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
     "Theme",
+    "email_kinds",
 ]

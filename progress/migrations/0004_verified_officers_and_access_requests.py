@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0007_load_council_web_domains'),
+        ('hub', '0008_load_council_web_domains'),
         ('progress', '0003_maturity_levels_1_and_2_by_number'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

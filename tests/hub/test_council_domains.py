@@ -26,7 +26,7 @@ from hub.verification import (
 pytestmark = pytest.mark.django_db
 
 CSV = Path(__file__).resolve().parents[2] / "hub" / "data" / "council-web-domains.csv"
-LOADER = "hub.migrations.0007_load_council_web_domains"
+LOADER = "hub.migrations.0008_load_council_web_domains"
 
 
 def council(gss_code):
@@ -74,7 +74,7 @@ def test_managers_changes_survive_the_next_migrate(manager):
     call_command("migrate", verbosity=0)
     # Loading the register again, as a later migration with a newer file would.
     state = MigrationExecutor(connection).loader.project_state(
-        ("hub", "0007_load_council_web_domains")
+        ("hub", "0008_load_council_web_domains")
     )
     importlib.import_module(LOADER).load(state.apps, None)
 

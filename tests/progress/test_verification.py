@@ -33,6 +33,14 @@ REQUEST = "/check-your-progress/self-assessment/request-access/"
 VALUES = {"current_level": 3, "target_level": 4, "comment": "", "evidence": ""}
 
 
+@pytest.fixture(autouse=True)
+def outbox_sends_at_once(monkeypatch):
+    """Send each outbox email as it is written: a test's transaction never commits."""
+    from hub import outbox
+
+    monkeypatch.setattr(outbox, "emails_enqueue", lambda ids: [outbox.email_send(i) for i in ids])
+
+
 def decide_url(request):
     return f"http://testserver{request.get_absolute_url()}"
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0003_consultation_managers_late_entry_and_erasure'),
+        ('consultations', '0005_outbox_moved_to_the_hub'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0005_provenance_and_organisation_settings'),
+        ('hub', '0006_outbox_email'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

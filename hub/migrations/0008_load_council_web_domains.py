@@ -37,6 +37,6 @@ def load(apps, schema_editor):
     CouncilDomain.objects.bulk_create(new)
 
 class Migration(migrations.Migration):
-    dependencies = [("hub", "0006_council_domains")]
+    dependencies = [("hub", "0007_council_domains")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
