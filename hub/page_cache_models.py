@@ -91,6 +91,11 @@ ACTIVITY = frozenset(
         "progress.answer",
         "progress.supersededanswer",
         "progress.signinlink",
+        # Who speaks for a council: councils' email domains and the officers a manager verified
+        # are read only to verify people (never shown on a stored page); requests for access.
+        "hub.councildomain",
+        "hub.managerverification",
+        "progress.accessrequest",
         # Sign-in, accounts, permissions and sessions.
         "auth.user",
         "auth.user_groups",

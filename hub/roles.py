@@ -21,6 +21,7 @@ MODERATORS = "Moderators"
 CASE_STUDY_EDITORS = "Case study editors"
 CONSULTATION_MANAGERS = "Consultation managers"
 SELF_ASSESSMENT_MANAGERS = "Self-assessment managers"
+HUB_MANAGERS = "Hub managers"
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ ROLES = (
         },
     ),
     # LGA staff running the self-assessment: see every return, reopen submitted ones, export,
-    # and open cycles and write their findings commentary.
+    # open cycles and write their findings commentary, and approve access to a return.
     Role(
         SELF_ASSESSMENT_MANAGERS,
         permissions=(
@@ -104,6 +105,24 @@ ROLES = (
             "progress.view_cycle",
             "progress.add_cycle",
             "progress.change_cycle",
+            "progress.approve_access",
+        ),
+    ),
+    # Decide who speaks for a council: confirm, add and remove its email domains, and verify one
+    # officer at a time for a council with no confirmed domain.
+    Role(
+        HUB_MANAGERS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "hub.view_council",
+            "hub.add_councildomain",
+            "hub.change_councildomain",
+            "hub.view_councildomain",
+            "hub.add_managerverification",
+            "hub.change_managerverification",
+            "hub.delete_managerverification",
+            "hub.view_managerverification",
+            "progress.approve_access",
         ),
     ),
 )

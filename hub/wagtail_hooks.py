@@ -1,9 +1,24 @@
 """Admin registration of the shared taxonomy as snippets."""
 
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from django.urls import path, reverse
 
-from hub.models import Category, Council, CouncilType, KeyArea, MaturityLevel, Region, Theme
+from wagtail import hooks
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from hub.admin_views import TakeOverView
+from hub.models import (
+    Category,
+    Council,
+    CouncilDomain,
+    CouncilType,
+    KeyArea,
+    ManagerVerification,
+    MaturityLevel,
+    Region,
+    Theme,
+)
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -73,3 +88,54 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class CouncilDomainIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("hub.change_councildomain"):
+            buttons.append(
+                HeaderButton(
+                    "Take over predecessors' domains",
+                    url=reverse("hub_domains_take_over"),
+                    icon_name="arrow-right",
+                )
+            )
+        return buttons
+
+
+class CouncilDomainViewSet(SnippetViewSet):
+    model = CouncilDomain
+    icon = "mail"
+    menu_label = "Domains"
+    index_view_class = CouncilDomainIndexView
+    list_display = ["domain", "council", "status", "source", "confirmed_by", "confirmed_at"]
+    list_filter = ["status", "source"]
+    search_fields = ["domain", "council__name"]
+    list_per_page = 50
+
+
+class ManagerVerificationViewSet(SnippetViewSet):
+    model = ManagerVerification
+    icon = "user"
+    menu_label = "Officers verified by hand"
+    list_display = ["email", "council", "verified_by", "verified_at"]
+    search_fields = ["email"]
+
+
+class CouncilDomainGroup(SnippetViewSetGroup):
+    menu_label = "Council domains"
+    menu_icon = "mail"
+    menu_order = 310
+    items = (CouncilDomainViewSet, ManagerVerificationViewSet)
+
+
+register_snippet(CouncilDomainGroup)
+
+
+@hooks.register("register_admin_urls")
+def domain_urls():
+    return [
+        path("council-domains/take-over/", TakeOverView.as_view(), name="hub_domains_take_over")
+    ]

@@ -1,3 +1,4 @@
+from .domains import CouncilDomain, DomainSource, DomainStatus, ManagerVerification
 from .outbox import Email, EmailKind, EmailStatus, email_kinds
 from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
@@ -19,7 +20,10 @@ __all__ = [
     "BasePage",
     "Category",
     "Council",
+    "CouncilDomain",
     "CouncilType",
+    "DomainSource",
+    "DomainStatus",
     "Email",
     "EmailKind",
     "EmailStatus",
@@ -29,6 +33,7 @@ __all__ = [
     "KeyArea",
     "KeyAreaKind",
     "Level",
+    "ManagerVerification",
     "MaturityLevel",
     "Provenance",
     "Region",

@@ -46,3 +46,20 @@ def test_demo_pages_render(client, demo_site):
         assert client.get(page.url).status_code == 200
     assert "Open consultations" in client.get("/").content.decode()
     assert client.get("/consultations/").status_code == 200
+
+
+def test_demo_responses_come_only_from_fictional_councils_verified_at_example_domains(demo_site):
+    """No real council ever shows as having answered; official demo responses are verified."""
+    from hub.models import CouncilDomain
+
+    comments = Comment.objects.select_related("council")
+    assert comments.exists()
+    assert all(c.council.is_illustrative and not c.council.gss_code for c in comments)
+    assert all(c.email.endswith(".example") for c in comments)
+    official = comments.filter(response_type="official")
+    assert official.exists() and set(official) == set(comments.verified())
+    assert all(c.verification.startswith("Verified response from ") for c in official)
+    # Only fictional councils have confirmed domains, every one of them reserved .example.
+    confirmed = CouncilDomain.objects.confirmed().select_related("council")
+    assert confirmed.exists()
+    assert all(d.council.is_illustrative and d.domain.endswith(".example") for d in confirmed)
