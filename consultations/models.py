@@ -483,6 +483,9 @@ class Comment(models.Model):
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_illustrative = models.BooleanField(
+        default=False, editable=False, help_text="Invented for the demo: never a real response."
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -679,3 +682,6 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+
+from consultations.analysis.models import *  # noqa: E402, F403  (analysis models, same app)

@@ -217,3 +217,7 @@ def warn_about_a_closing_date_on_a_non_working_day(request, page):
         warning = closing_date_warning(page.specific.closing_date)
         if warning:
             messages.warning(request, warning)
+
+
+# The analysis workspace registers its own hooks; Wagtail looks only in this module.
+from consultations.analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401

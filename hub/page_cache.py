@@ -63,6 +63,12 @@ IGNORED_MODELS = {
     "wagtailimages.rendition",  # made on first view of an image size
     "consultations.comment",  # shown only on published responses, which are never stored
     "consultations.commentemail",
+    # Analysts' themes, tags and campaign groups are seen only in the admin.
+    "consultations.responsetheme",
+    "consultations.coding",
+    "consultations.coding_themes",
+    "consultations.campaigngroup",
+    "consultations.campaignmember",
     # Self-assessment work in progress and sign-in: public pages show only submitted returns,
     # and submitting or reopening a return saves the Return itself.
     "progress.signinlink",
