@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_required
+from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 
 from consultations.analysis import counts
@@ -41,7 +42,7 @@ from consultations.analysis.services import (
     theme_merge,
     theme_rename,
 )
-from consultations.audit import EXPORT_RESPONSES, VIEW_RESPONSES, responses_log
+from consultations.audit import EXPORT_RESPONSES, VIEW_RESPONSES
 from consultations.models import ConsultationPage
 from hub.exports import spreadsheet_safe
 
@@ -78,8 +79,13 @@ def _render(request, template, consultation, title, status=200, **context):
     )
 
 
+def _log(action, request, consultation, shown: int, **data):
+    """One audit entry on the consultation, as the comment listing writes, even for none shown."""
+    log(instance=consultation, action=action, user=request.user, data={**data, "comments": shown})
+
+
 def _log_view(request, consultation, shown: int, **data):
-    responses_log(VIEW_RESPONSES, request.user, [consultation.pk] * shown, **data)
+    _log(VIEW_RESPONSES, request, consultation, shown, **data)
 
 
 def _consultation(page_id):
@@ -125,11 +131,8 @@ def overview_view(request, page_id):
     headline = counts.headline(consultation)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        responses_log(
-            EXPORT_RESPONSES,
-            request.user,
-            [consultation.pk] * headline.comments,
-            format=f"analysis {export}",
+        _log(
+            EXPORT_RESPONSES, request, consultation, headline.comments, format=f"analysis {export}"
         )
         return _private(_tables_export(consultation, tables, export, public))
     _log_view(request, consultation, headline.comments, view="analysis")
@@ -452,9 +455,7 @@ def report_view(request, page_id):
     if request.method == "POST":
         return _you_said_copy(request, consultation, report)
     if request.GET.get("format") == "docx":
-        responses_log(
-            EXPORT_RESPONSES, request.user, [consultation.pk] * shown_quotes, format="report docx"
-        )
+        _log(EXPORT_RESPONSES, request, consultation, shown_quotes, format="report docx")
         response = HttpResponse(
             report_docx(report),
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
