@@ -76,9 +76,9 @@ def test_managers_and_editors_given_the_right_see_every_address(
         for url in addresses(consultation, setup):
             response = client.get(url)
             assert response.status_code == 200, (user, url)
-            assert "no-cache" in response["Cache-Control"] or "private" in response[
-                "Cache-Control"
-            ], url
+            assert (
+                "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+            ), url
 
 
 def test_every_view_and_export_of_responses_is_in_the_audit_log(
