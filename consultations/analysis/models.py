@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from consultations.enums import CommentStatus
-from consultations.models import Comment, ConsultationPage
+from consultations.models.comments import Comment
+from consultations.models.pages import ConsultationPage
 
 
 # Where a comment is on the whole draft, its section id is empty; filters use this instead.

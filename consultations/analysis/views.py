@@ -42,8 +42,8 @@ from consultations.analysis.services import (
     theme_merge,
     theme_rename,
 )
-from consultations.audit import EXPORT_RESPONSES, VIEW_RESPONSES
 from consultations.models import ConsultationPage
+from consultations.respondent_data.audit import EXPORT_RESPONSES, VIEW_RESPONSES
 from hub.exports import spreadsheet_safe
 
 

@@ -21,7 +21,7 @@ from consultations.analysis.services import (
     theme_rename,
 )
 from consultations.enums import CommentStatus, ResponseType
-from consultations.withdrawal import comment_withdraw
+from consultations.respondent_data.withdrawal import comment_withdraw
 from tests.consultations.analysis import analyst_user, comments_make
 from tests.factories import CouncilFactory
 

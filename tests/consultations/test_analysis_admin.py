@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 
 from consultations.analysis.models import Coding, Stance
 from consultations.analysis.services import comments_tag, theme_create
-from consultations.audit import EXPORT_RESPONSES, VIEW_RESPONSES
+from consultations.respondent_data.audit import EXPORT_RESPONSES, VIEW_RESPONSES
 from tests.consultations.analysis import analyst_user, comments_make
 from tests.consultations.follow_up import editor_user
 from tests.factories import CouncilFactory
