@@ -61,7 +61,9 @@ def _attribution(comment: AnalysedComment) -> str:
         parts.append(comment.name)
     if comment.consent_publish_organisation and comment.organisation:
         parts.append(comment.organisation)
-    return ", ".join(parts) or "A respondent"
+    who = ", ".join(parts) or "A respondent"
+    # Invented demo comments say so wherever they are offered.
+    return f"{who} (illustrative)" if comment.is_illustrative else who
 
 
 def _quotes(consultation) -> dict[int, list[Quote]]:
