@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from consultations.analysis.models import (
     AnalysedComment,
@@ -10,7 +10,7 @@ from consultations.analysis.models import (
     ResponseTheme,
     Stance,
 )
-from consultations.enums import ResponseType
+from consultations.enums import CommentStatus, ResponseType
 from hub.models import CouncilType, Region
 from progress.stats import MIN_GROUP
 
@@ -85,8 +85,6 @@ def headline(consultation) -> Headline:
 
 
 def _no_confirmed_group():
-    from django.db.models import Q
-
     return Q(campaign_member__isnull=True) | Q(campaign_member__group__confirmed_at__isnull=True)
 
 
@@ -195,8 +193,9 @@ def _section_keys(comments) -> list[tuple[str, str]]:
 
 def campaign_groups(consultation):
     """Confirmed groups first, then suggestions, each with its size."""
+    gone = [CommentStatus.WITHDRAWN, CommentStatus.QUARANTINED]
     return (
         CampaignGroup.objects.filter(consultation=consultation)
-        .annotate(size=Count("members"))
+        .annotate(size=Count("members", filter=~Q(members__comment__status__in=gone)))
         .order_by("confirmed_at", "-size", "pk")
     )
