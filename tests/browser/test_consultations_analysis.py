@@ -3,14 +3,13 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
 
 from consultations.analysis.models import Coding, Stance
 from consultations.analysis.services import theme_create
-from tests.browser.test_accessibility import WCAG_22_AA
+from tests.browser.test_accessibility import axe_violations
 from tests.consultations.analysis import analyst_user, comments_make
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import CouncilFactory, home_as_default_site
@@ -20,22 +19,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-# Wagtail's own admin chrome (sidebar, header) is not ours to fix: axe checks our content region.
-REGION = "#analysis"
-
-
-def axe_violations_in(page, selector: str) -> list[str]:
-    result = Axe().run(
-        page,
-        context=selector,
-        options={"runOnly": {"type": "tag", "values": WCAG_22_AA}},
-    )
-    assert result.response["passes"], "axe ran no checks"
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes) {v['nodes'][0]['target']}"
-        for v in result.response["violations"]
-    ]
 
 
 @pytest.fixture
@@ -107,7 +90,8 @@ def test_the_workspace_has_no_axe_violations(live_server, new_context, workspace
     ]:
         response = page.goto(root + path)
         assert response.status in (200, 400), path
-        violations = axe_violations_in(page, REGION)
+        # The whole page, Wagtail's own admin chrome included.
+        violations = axe_violations(page)
         if violations:
             failures[path] = violations
     assert not failures, failures
