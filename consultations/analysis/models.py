@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from consultations.enums import CommentStatus
-from consultations.models.comments import Comment
+from consultations.models.comments import Comment, CommentQuerySet
 from consultations.models.pages import ConsultationPage
 
 
@@ -22,8 +22,8 @@ class Stance(models.TextChoices):
     NO_VIEW = "no_view", "No view"
 
 
-class AnalysedCommentQuerySet(models.QuerySet):
-    """Reads over the comments an analyst works on."""
+class AnalysedCommentQuerySet(CommentQuerySet):
+    """Reads over the comments an analyst works on (and every read comments have)."""
 
     def analysable(self, consultation):
         """The consultation's responses: never withdrawn ones (their words are gone) or spam."""

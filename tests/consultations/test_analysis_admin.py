@@ -221,3 +221,17 @@ def test_the_report_is_copied_into_you_said_on_a_new_draft(client, consultation,
     draft = consultation.get_latest_revision_as_object()
     assert "5 comments, none in a campaign group." in draft.you_said
     assert "=Carbon" in draft.you_said
+
+
+def test_the_menu_item_and_page_button_show_only_to_those_who_may_analyse(
+    client, django_user_model, consultation, setup, analyst
+):
+    workspace = f"/admin/consultations/{consultation.pk}/analysis/"
+    client.force_login(analyst)
+    assert "/admin/consultations/analysis/" in client.get("/admin/").content.decode()
+    edit = client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
+    assert workspace in edit
+    choose = client.get("/admin/consultations/analysis/").content.decode()
+    assert workspace in choose and "<td>5</td>" in choose
+    client.force_login(editor_user(django_user_model))
+    assert "/admin/consultations/analysis/" not in client.get("/admin/").content.decode()
