@@ -83,10 +83,8 @@ ACTIVITY = frozenset(
     {
         # Consultation respondents: comments show only on published responses, never stored.
         "consultations.comment",
-        "consultations.commentemail",
         "consultations.lateentrylink",
         "consultations.subscription",
-        "consultations.notification",
         # Analysts' themes, tags and campaign groups are seen only in the admin.
         "consultations.analysedcomment",
         "consultations.responsetheme",
@@ -147,6 +145,7 @@ ACTIVITY = frozenset(
         "wagtailsearchpromotions.querydailyhits",
         "wagtailforms.formsubmission",
         # Background work (emails, index updates) queued and its results.
+        "hub.email",
         "django_tasks_database.dbtaskresult",
     }
 )

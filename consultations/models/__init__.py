@@ -1,7 +1,7 @@
 from consultations.analysis.models import *  # noqa: F403  (analysis models, same app)
 
-from .comments import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS, Comment, CommentEmail, LateEntryLink
-from .follow_up import Notification, Subscription
+from .comments import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS, Comment, LateEntryLink
+from .follow_up import Subscription
 from .pages import ConsultationIndexPage, ConsultationPage
 
 
@@ -9,10 +9,8 @@ __all__ = [
     "COMMENT_MAX_LENGTH",
     "LATE_ENTRY_MAX_HOURS",
     "Comment",
-    "CommentEmail",
     "ConsultationIndexPage",
     "ConsultationPage",
     "LateEntryLink",
-    "Notification",
     "Subscription",
 ]

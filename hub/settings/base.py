@@ -324,7 +324,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "consultations.views.client_ip"
+AXES_CLIENT_IP_CALLABLE = "hub.http.client_ip"
 # Log failures without the username or address (both personal data).
 AXES_VERBOSE = False
 
