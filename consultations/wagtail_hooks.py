@@ -244,3 +244,7 @@ def consultation_emails():
 
 # A comment posted while the database is down gets its typed answers back, ready to resend.
 hooks.register("hub_service_unavailable", comment_not_sent)
+
+
+# The analysis workspace registers its own hooks; Wagtail looks only in this module.
+from consultations.analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401

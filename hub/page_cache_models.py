@@ -85,6 +85,13 @@ ACTIVITY = frozenset(
         "consultations.comment",
         "consultations.lateentrylink",
         "consultations.subscription",
+        # Analysts' themes, tags and campaign groups are seen only in the admin.
+        "consultations.analysedcomment",
+        "consultations.responsetheme",
+        "consultations.coding",
+        "consultations.coding_themes",
+        "consultations.campaigngroup",
+        "consultations.campaignmember",
         # Self-assessment work in progress and sign-in; submitting a return saves the Return.
         "progress.respondent",
         "progress.invitation",

@@ -76,7 +76,8 @@ ROLES = (
         page_permissions={"casestudies.casestudyindexpage": ("add_page", "change_page")},
     ),
     # Run consultations: open and close them on time, moderate and export the comments, let a
-    # late comment in, and find, export or erase what is held for one email address.
+    # late comment in, find, export or erase what is held for one email address, and analyse the
+    # responses (themes, tags, campaign groups, the draft report).
     Role(
         CONSULTATION_MANAGERS,
         permissions=(
@@ -85,6 +86,7 @@ ROLES = (
             "consultations.change_comment",
             "consultations.add_lateentrylink",
             "consultations.erase_respondent_data",
+            "consultations.analyse_responses",
         ),
         collection_permissions=("wagtaildocs.add_document", "wagtaildocs.choose_document"),
         page_permissions={
