@@ -47,7 +47,7 @@ class DateParts:
             ]
             form.add_error(field, f"{self.label} must include {' and '.join(missing)}")
             return None
-        if not all(re.fullmatch(r"\d{1,4}", v) for v in parts) or len(parts[2]) != 4:
+        if not all(re.fullmatch(r"[0-9]{1,4}", v) for v in parts) or len(parts[2]) != 4:
             form.add_error(field, f"{self.label} must be a real date, like 24 2 2025")
             return None
         try:
@@ -154,7 +154,7 @@ class CheckerForm(QueryForm):
         if not raw:
             return None
         text = raw.replace(",", "").replace("£", "").replace(" ", "")
-        if not re.fullmatch(r"-?\d+(\.\d{1,2})?", text):
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]{1,2})?", text):
             raise forms.ValidationError(
                 "Estimated value must be an amount in pounds, like 250000 or 250,000.50"
             )
