@@ -4,7 +4,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from strategy.act.rules import RuleBook
-from strategy.act.workingdays import HOLIDAYS_SOURCE, nth_working_day, skipped_days
+from strategy.act.workingdays import (
+    HOLIDAYS_SOURCE,
+    is_working_day,
+    nth_working_day,
+    skipped_days,
+)
 
 
 ACT = "https://www.legislation.gov.uk/ukpga/2023/54/section/{}"
@@ -242,9 +247,20 @@ def calculate(plan: Plan, rules: RuleBook | None = None) -> Timeline:
             "The 8 working days begin with the day the contract award notice is published; a "
             "working day is not a weekend or a bank holiday in any part of the UK (s.123)."
         )
+    starts_late = not is_working_day(award)
+    if starts_late:
+        standstill_text += (
+            " The notice is published on a day that is not a working day, so the count starts on "
+            "the next working day (a reading of the text, not confirmed by guidance)."
+        )
     ms.append(
         Milestone(
-            "End of standstill", t.standstill_end, standstill_text, "s.51, s.123", ACT.format(51)
+            "End of standstill",
+            t.standstill_end,
+            standstill_text,
+            "s.51, s.123",
+            ACT.format(51),
+            partly_verified=starts_late,
         )
     )
     signed = t.standstill_end + timedelta(days=1)

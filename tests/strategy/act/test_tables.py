@@ -308,3 +308,11 @@ def test_scottish_and_northern_irish_bank_holidays_are_not_working_days():
     assert not is_working_day(date(2025, 3, 17))  # St Patrick's Day, Northern Ireland
     assert not is_working_day(date(2026, 1, 2))  # 2 January, Scotland
     assert is_working_day(date(2025, 12, 2))
+
+
+def test_a_notice_published_on_a_saturday_starts_the_count_on_monday():
+    # F3 [P]: published on a non-working day, the count presumably starts on the next working day.
+    result = calculate(Plan("open", "council", date(2025, 3, 1), award_notice=date(2025, 6, 7)))
+    assert result.standstill_end == date(2025, 6, 18)  # Mon 9 June is day 1
+    end = next(m for m in result.milestones if m.title == "End of standstill")
+    assert end.partly_verified
