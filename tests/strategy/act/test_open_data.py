@@ -243,3 +243,18 @@ class AdminChangeTests(TestCase):
         notice.timing = "It starts the procedure."
         notice.save()
         self.assertEqual(RulesVersion.objects.get().number, version + 1)
+
+
+class EditorRightsTests(TestCase):
+    def test_editors_may_change_the_rules_in_the_admin(self):
+        from django.contrib.auth.models import Group
+
+        from hub.roles import EDITORS
+
+        editor = get_user_model().objects.create_user("rules-editor", "e@example.org", "x")
+        editor.groups.add(Group.objects.get(name=EDITORS))
+        self.client.force_login(editor)
+        line = ValueLine.objects.get(key="works", effective_from="2026-01-01")
+        url = f"/admin/snippets/strategy/valueline/edit/{line.pk}/"
+        self.assertEqual(self.client.get(url).status_code, 200)
+        self.assertEqual(self.client.get("/admin/snippets/strategy/glossaryterm/").status_code, 200)
