@@ -193,7 +193,7 @@ def check_result(request, printing=False):
             "answer": answer,
             "rules": answer.rules,
             "rows": summary_rows(form, query),
-            "query": query,
+            "answers": query,
             "printing": printing,
             "permalink": request.build_absolute_uri(with_query(reverse("act:check_result"), query)),
         },
@@ -265,7 +265,7 @@ def timeline_result(request, printing=False):
             "procedure": PROCEDURES[result.plan.procedure],
             "authority": AUTHORITIES[result.plan.authority],
             "rules": result.rules,
-            "query": query,
+            "answers": query,
             "printing": printing,
             "change": with_query(reverse("act:timeline"), query),
             "permalink": request.build_absolute_uri(

@@ -53,7 +53,7 @@ class Axe:
     """
 
     def __init__(self, page, js: bool, new_context, width: int):
-        self.page, self.js, self.failures = page, js, {}
+        self.page, self.js, self.width, self.failures = page, js, width, {}
         self.helper = None
         if not js:
             context = new_context(viewport={"width": width, "height": 900})
@@ -61,6 +61,10 @@ class Axe:
 
     def check(self, label: str):
         page = self.page
+        # Reflow: nothing scrolls sideways, even at 320px.
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > self.width:
+            self.failures[f"{label}: wider than the window"] = scroll_width
         if self.helper is not None:
             html = SCRIPTS.sub("", page.content())
             url = page.url.split("#")[0]

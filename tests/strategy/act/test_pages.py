@@ -59,6 +59,7 @@ def test_the_result_cites_each_line_and_states_its_rules_date(client):
     assert "https://www.legislation.gov.uk/ukpga/2023/54/section/52" in body
     assert "Copy of the contract" in body  # over £5 million
     assert body.count("guidance, not legal advice") == 1
+    assert 'name="q" type="search" value=""' in body  # the answers stay out of the search box
     printed = client.get(f"{BASE}check/result/print/?{ANSWERS}").content.decode()
     assert "Address of this answer" in printed and "check/result/?" in printed
     needed = client.get(f"{BASE}notices/which-do-i-need/?{ANSWERS}").content.decode()
