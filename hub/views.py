@@ -21,7 +21,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views import static
 from django.views.decorators.http import require_safe
 
-from consultations.outage import comment_not_sent
+from wagtail import hooks
 
 
 logger = logging.getLogger(__name__)
@@ -62,8 +62,11 @@ def server_error(request):
 
 
 def service_unavailable(request):
-    """503 with Retry-After; a comment POST gets its typed answers back, ready to resend."""
-    response = comment_not_sent(request) or HttpResponse(render_to_string("503.html"), status=503)
+    """503 with Retry-After; a form's "hub_service_unavailable" hook may give its answers back."""
+    answers = (
+        response for fn in hooks.get_hooks("hub_service_unavailable") if (response := fn(request))
+    )
+    response = next(answers, None) or HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response

@@ -1,4 +1,5 @@
-from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
+from .outbox import Email, EmailKind, EmailStatus, email_kinds
+from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
 from .taxonomy import (
@@ -7,6 +8,7 @@ from .taxonomy import (
     CouncilType,
     KeyArea,
     KeyAreaKind,
+    Level,
     MaturityLevel,
     Region,
     Theme,
@@ -18,15 +20,21 @@ __all__ = [
     "Category",
     "Council",
     "CouncilType",
+    "Email",
+    "EmailKind",
+    "EmailStatus",
     "HomeAction",
     "HomePage",
     "HomePanel",
     "KeyArea",
     "KeyAreaKind",
+    "Level",
     "MaturityLevel",
     "Provenance",
     "Region",
+    "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
     "Theme",
+    "email_kinds",
 ]

@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django import template
 from django.forms import BoundField
@@ -10,7 +10,6 @@ from wagtail.models import Page, Site
 
 from hub.facets import choice_options
 from hub.page_cache import normalised_query, remembered
-from hub.pagination import page_window
 
 
 register = template.Library()
@@ -109,26 +108,14 @@ def breadcrumbs(context, page: Page):
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
-def pagination(context, page_obj, param: str = "page"):
-    """A GOV.UK pager that keeps the rest of the query string."""
-    request = context["request"]
-    params = request.GET.copy()
-
-    def url_for(number):
-        params[param] = number
-        return "?" + urlencode(sorted(params.lists()), doseq=True)
-
-    items = [
-        {"number": n, "url": url_for(n), "current": n == page_obj.number} if n else None
-        for n in page_window(page_obj)
-    ]
+def pagination(context, page_obj):
+    """A GOV.UK pager: first and last pages, two either side of this one, the rest elided."""
     return {
+        "request": context["request"],
         "page_obj": page_obj,
-        "items": items,
-        "previous_url": url_for(page_obj.previous_page_number())
-        if page_obj.has_previous()
-        else None,
-        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else None,
+        "numbers": page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        ),
     }
 
 
@@ -160,21 +147,6 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-@register.simple_tag(takes_context=True)
-def query_string(context, **changes) -> str:
-    """The current query string with some parameters replaced or removed (None removes)."""
-    params = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    if "page" not in changes:
-        params.pop("page", None)  # a changed filter starts again at page one
-    encoded = urlencode(sorted(params.lists()), doseq=True)
-    return f"?{encoded}" if encoded else "?"
 
 
 @register.filter
@@ -256,14 +228,9 @@ class RememberNode(template.Node):
             "fragment:" + "\x1f".join(parts),
             lambda: self.nodelist.render(context),
             request,
-            keep=lambda html: not is_personal(html, request),
+            # A CSRF token is this visitor's own: never reused.
+            keep=lambda html: "csrfmiddlewaretoken" not in html,
         )
-
-
-def is_personal(html: str, request) -> bool:
-    """Whether rendered HTML holds a CSRF token or this response's CSP nonce: never to be reused."""
-    nonce = getattr(request, "_csp_nonce", None)
-    return "csrfmiddlewaretoken" in html or (isinstance(nonce, str) and nonce in html)
 
 
 @register.filter
@@ -278,7 +245,7 @@ def remember(parser, token):
 
     `{% remember "related-resources" page.pk %}…{% endremember %}`: rendered once, then reused
     until anything is published or changes by the clock (hub.page_cache.remembered). Never
-    around a form, a CSRF token, a CSP nonce or anything about the person asking.
+    around a form, a CSRF token or anything about the person asking.
     """
     bits = token.split_contents()
     if len(bits) < 2:
