@@ -182,3 +182,21 @@ def test_answers_are_cached_by_their_full_address(client, page_cache):
     bad = f"{BASE}check/result/?{ANSWERS}&authority=nope"
     client.get(bad)
     assert "Age" not in client.get(bad)
+
+
+def test_a_rule_changed_in_the_admin_shows_at_once_in_cached_answers(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    # The rules are content for the page cache: saving one starts a new generation.
+    from strategy.models.act import ValueLine
+
+    url = f"{BASE}check/result/?{ANSWERS.replace('value=6000000', 'value=210000')}"
+    assert "at or above the threshold of £207,720" in client.get(url).content.decode()
+    assert "Age" in client.get(url)
+    line = ValueLine.objects.get(key="goods-services-sub-central", effective_from="2026-01-01")
+    line.amount = 220000
+    with django_capture_on_commit_callbacks(execute=True):
+        line.save()
+    response = client.get(url)
+    assert "Age" not in response
+    assert "below the threshold of £220,000" in response.content.decode()
