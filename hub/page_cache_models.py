@@ -55,6 +55,13 @@ CONTENT = frozenset(
         "hub.counciltype",
         "hub.council",
         "hub.maturitylevel",
+        # The Procurement Act rules, glossary and data version: shown on the Act tools' pages
+        # and, for glossary terms, as links in the Act toolkit.
+        "strategy.valueline",
+        "strategy.minimumperiod",
+        "strategy.notice",
+        "strategy.glossaryterm",
+        "strategy.rulesversion",
         # Self-assessment cycles and submitted returns feed the national findings.
         "progress.cycle",
         "progress.cycle_key_areas",

@@ -15,6 +15,8 @@ from django.contrib.auth.management import create_permissions
 ROOT = "root"  # page rights on the tree's root reach every page
 SNIPPET_ACTIONS = ("add", "change", "delete", "view")
 TAXONOMY = ("theme", "keyarea", "category", "region", "counciltype", "council", "maturitylevel")
+# The Procurement Act rules and glossary: editors change a threshold, not developers.
+ACT_RULES = ("valueline", "minimumperiod", "notice", "glossaryterm")
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -43,6 +45,11 @@ ROLES = (
             *(
                 f"hub.{action}_{model}"
                 for model in TAXONOMY
+                for action in ("add", "change", "delete", "view")
+            ),
+            *(
+                f"strategy.{action}_{model}"
+                for model in ACT_RULES
                 for action in ("add", "change", "delete", "view")
             ),
         ),

@@ -96,6 +96,11 @@ class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
     parent_page_types = ["strategy.ToolkitIndexPage", "strategy.ToolkitPage"]
     subpage_types = ["strategy.ToolkitPage"]
 
+    @property
+    def links_glossary(self) -> bool:
+        """Act toolkit pages link the first use of each glossary term to its entry."""
+        return self.regime == Regime.ACT_2023
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toolkit = ToolkitPage.objects.toolkit_of(self) or self
