@@ -16,6 +16,7 @@ urlpatterns = [
     path("consultations/alerts/", include("consultations.urls")),
     path("check-your-progress/self-assessment/", include("progress.urls")),
     path("sitemap.xml", sitemap),
+    path("feedback/", views.page_feedback, name="page_feedback"),
     path("healthz", views.healthz, name="healthz"),
 ]
 

@@ -1,9 +1,27 @@
-"""Admin registration of the shared taxonomy as snippets."""
+"""Admin registration of the shared taxonomy as snippets, and readers' page feedback."""
 
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub.models import Category, Council, CouncilType, KeyArea, MaturityLevel, Region, Theme
+from hub.exports import SafeCSVMixin
+from hub.models import (
+    Category,
+    Council,
+    CouncilType,
+    KeyArea,
+    MaturityLevel,
+    PageFeedback,
+    Region,
+    Theme,
+)
+from hub.reports import PageFeedbackCountsView, PageFeedbackFilterSet
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -73,3 +91,79 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class PageFeedbackPermissionPolicy(ModelPermissionPolicy):
+    """Feedback arrives only from readers, so nobody adds or rewrites it in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+
+register_permission_policy(PageFeedback, PageFeedbackPermissionPolicy(PageFeedback))
+
+
+class PageFeedbackIndexView(SafeCSVMixin, ModelViewSet.index_view_class):
+    """The answers, filterable by page; the CSV writes would-be formulas as text."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page")
+
+
+class PageFeedbackViewSet(ModelViewSet):
+    """Every answer to "Is this page useful?", with what went wrong, filterable and exportable."""
+
+    model = PageFeedback
+    name = "page_feedback"
+    url_prefix = "page-feedback"
+    icon = "help"
+    menu_label = "Page feedback"
+    add_to_admin_menu = False
+    index_view_class = PageFeedbackIndexView
+    filterset_class = PageFeedbackFilterSet
+    form_fields = ["useful", "text"]  # required by ModelViewSet; the policy allows no edits
+    list_display = ["page", "useful", "text", "received_at"]
+    list_export = ["page", "page_url", "useful", "text", "received_at"]
+    export_headings = {"page_url": "Address", "text": "What went wrong"}
+    export_filename = "page-feedback-answers"
+    search_fields = ["text"]
+    ordering = ["-received_at"]
+    list_per_page = 50
+
+
+page_feedback_viewset = PageFeedbackViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_page_feedback_viewset():
+    return page_feedback_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/page-feedback/", PageFeedbackCountsView.as_view(), name="page_feedback_counts"
+        ),
+        path(
+            "reports/page-feedback/results/",
+            PageFeedbackCountsView.as_view(results_only=True),
+            name="page_feedback_counts_results",
+        ),
+    ]
+
+
+class PageFeedbackMenuItem(MenuItem):
+    """Shown to those who may see page feedback."""
+
+    def is_shown(self, request):
+        return page_feedback_viewset.permission_policy.user_has_any_permission(
+            request.user, ["view", "delete"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_page_feedback_report_menu_item():
+    return PageFeedbackMenuItem(
+        "Page feedback", reverse("page_feedback_counts"), icon_name="help", order=710
+    )

@@ -10,3 +10,4 @@ cpSync(`${govuk}/assets/images`, `${out}/assets/images`, { recursive: true });
 cpSync("static/brand", `${out}/assets/images`, { recursive: true });
 cpSync(`${govuk}/govuk-frontend.min.js`, `${out}/govuk-frontend.min.js`);
 cpSync("node_modules/charts.css/dist/charts.min.css", `${out}/charts.min.css`);
+cpSync("hub/assets/page-feedback.js", `${out}/page-feedback.js`);

@@ -1,3 +1,4 @@
+from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
 from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
@@ -14,6 +15,7 @@ from .taxonomy import (
 
 
 __all__ = [
+    "FEEDBACK_TEXT_MAX",
     "BasePage",
     "Category",
     "Council",
@@ -24,6 +26,7 @@ __all__ = [
     "KeyArea",
     "KeyAreaKind",
     "MaturityLevel",
+    "PageFeedback",
     "Provenance",
     "Region",
     "SiteSettings",
