@@ -19,6 +19,12 @@ class HubConfig(AppConfig):
 
         page_cache.connect_signals()
 
+        from wagtail.signals import page_published
+
+        from hub.guidance import change_note_record
+
+        page_published.connect(change_note_record, dispatch_uid="hub_change_notes")
+
         from hub.roles import page_types_with_roles
 
         # However a page is made (admin, copy, import, demo), its roles get their rights on it.

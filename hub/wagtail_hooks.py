@@ -19,6 +19,7 @@ from hub.models import (
     MaturityLevel,
     PageFeedback,
     Region,
+    Team,
     Theme,
 )
 from hub.reports import PageFeedbackCountsView, PageFeedbackFilterSet
@@ -91,6 +92,19 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class TeamViewSet(SnippetViewSet):
+    """Teams that own guidance pages and are reminded when one is due review."""
+
+    model = Team
+    icon = "group"
+    menu_label = "Owning teams"
+    list_display = ["name", "email"]
+    search_fields = ["name"]
+
+
+register_snippet(TeamViewSet)
 
 
 class PageFeedbackPermissionPolicy(ModelPermissionPolicy):

@@ -1,4 +1,5 @@
 from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
+from .guidance import ChangeNote, Guidance, GuidancePageForm, Team
 from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
@@ -18,8 +19,11 @@ __all__ = [
     "FEEDBACK_TEXT_MAX",
     "BasePage",
     "Category",
+    "ChangeNote",
     "Council",
     "CouncilType",
+    "Guidance",
+    "GuidancePageForm",
     "HomeAction",
     "HomePage",
     "HomePanel",
@@ -31,5 +35,6 @@ __all__ = [
     "Region",
     "SiteSettings",
     "StandardPage",
+    "Team",
     "Theme",
 ]

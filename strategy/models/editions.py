@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, MaturityLevel, Provenance
+from hub.models import BasePage, Guidance, MaturityLevel, Provenance
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
@@ -84,7 +84,7 @@ class InEdition:
         return {pk: edition.title for pk, edition in editions.items()}
 
 
-class StrategyEditionPage(Provenance, BasePage):
+class StrategyEditionPage(Guidance, Provenance, BasePage):
     """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
 
     year = models.PositiveSmallIntegerField()
@@ -131,6 +131,8 @@ class StrategyEditionPage(Provenance, BasePage):
         ),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -155,7 +157,7 @@ class StrategyEditionPage(Provenance, BasePage):
         return context
 
 
-class ThemePage(InEdition, Provenance, BasePage):
+class ThemePage(InEdition, Guidance, Provenance, BasePage):
     """A theme of one edition (or its enablers), listing the key areas beneath it."""
 
     theme = models.ForeignKey(
@@ -168,6 +170,8 @@ class ThemePage(InEdition, Provenance, BasePage):
         FieldPanel("theme"),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
@@ -198,7 +202,7 @@ class KeyAreaQuerySet(PageQuerySet):
         return self.filter(featured=True)
 
 
-class KeyAreaPage(InEdition, Provenance, BasePage):
+class KeyAreaPage(InEdition, Guidance, Provenance, BasePage):
     """A key area or enabler: what it is, why it matters and what each maturity level looks like."""
 
     key_area = models.ForeignKey(
@@ -226,6 +230,8 @@ class KeyAreaPage(InEdition, Provenance, BasePage):
         FieldPanel("maturity_descriptors"),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -289,7 +295,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(Provenance, BasePage):
+class CategoryStrategyPage(Guidance, Provenance, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -337,6 +343,8 @@ class CategoryStrategyPage(Provenance, BasePage):
         FieldPanel("sections"),
         FieldPanel("appendices"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
