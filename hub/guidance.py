@@ -1,6 +1,19 @@
-"""Writes for guidance pages: a change note stored as each substantive change is published."""
+"""Writes and reads for guidance pages: change notes on publish, review dates and reminders."""
 
-from hub.models import ChangeNote, Guidance
+import datetime
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from hub.models import ChangeNote, Guidance, ReviewReminder
 
 
 def change_note_record(sender, instance, revision=None, **kwargs) -> ChangeNote | None:
@@ -21,3 +34,73 @@ def change_note_record(sender, instance, revision=None, **kwargs) -> ChangeNote 
     published_at = getattr(revision, "approved_go_live_at", None) or instance.last_published_at
     fields = {"published_at": published_at} if published_at else {}
     return ChangeNote.objects.create(page=instance, revision=revision, note=note, **fields)
+
+
+def guidance_models() -> list:
+    """Every page type that has an owner and a review date."""
+    return [m for m in apps.get_models() if issubclass(m, Page) and issubclass(m, Guidance)]
+
+
+def guidance_pages():
+    """Every guidance page, of whatever type, with its review date and owning team's id."""
+
+    def each_type(field: str):
+        return Coalesce(
+            *[
+                Subquery(model.objects.filter(pk=OuterRef("pk")).values(field)[:1])
+                for model in guidance_models()
+            ]
+        )
+
+    types = ContentType.objects.get_for_models(*guidance_models()).values()
+    pages = Page.objects.filter(content_type__in=list(types))
+    return pages.annotate(review_by=each_type("review_date"), team_id=each_type("owning_team"))
+
+
+def pages_past_review(today: datetime.date | None = None):
+    """Guidance pages whose review date has passed, the longest overdue first."""
+    today = today or timezone.localdate()
+    return guidance_pages().filter(review_by__lt=today).order_by("review_by", "title")
+
+
+def review_reminders_queue(today: datetime.date | None = None) -> list[int]:
+    """An outbox row for each live page past review whose team has not been told of that date.
+
+    One row per page and review date (a unique constraint), so running daily reminds once.
+    """
+    created = []
+    for page in pages_past_review(today).live().filter(team_id__isnull=False):
+        with transaction.atomic():
+            reminder, made = ReviewReminder.objects.get_or_create(
+                page_id=page.pk, review_date=page.review_by, defaults={"team_id": page.team_id}
+            )
+        if made:
+            created.append(reminder.pk)
+    return created
+
+
+def reminder_message(reminder: ReviewReminder) -> EmailMessage:
+    """The email for one reminder, to the owning team's address as it is now."""
+    page = reminder.page.specific
+    context = {"page": page, "team": reminder.team, "review_date": reminder.review_date}
+    return EmailMessage(
+        subject=f"Review due: {page.title}",
+        body=render_to_string("hub/email/review_reminder.txt", context),
+        to=[reminder.team.email],
+    )
+
+
+def review_reminder_send(reminder_id: int) -> bool:
+    """Send one pending reminder at most once (the outbox's rule); True when it went."""
+    # The outbox rule now in consultations; the hub-wide outbox takes it over when it lands.
+    from consultations.outbox import outbox_send
+
+    rows = ReviewReminder.objects.select_related("page", "team").filter(team__isnull=False)
+    return outbox_send(rows, reminder_id, reminder_message)
+
+
+def review_reminders_send(limit: int = 500) -> tuple[int, int]:
+    """Send every pending reminder, failed ones included until they give up; (sent, left)."""
+    from consultations.outbox import outbox_send_pending
+
+    return outbox_send_pending(ReviewReminder.objects.all(), review_reminder_send, limit)

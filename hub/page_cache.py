@@ -62,6 +62,7 @@ IGNORED_MODELS = {
     "wagtailcore.uploadedfile",
     "wagtailimages.rendition",  # made on first view of an image size
     "hub.pagefeedback",  # readers' "Is this page useful?" answers, shown only in the admin
+    "hub.reviewreminder",  # outbox rows for review reminders
     "consultations.comment",  # shown only on published responses, which are never stored
     "consultations.commentemail",
     # Self-assessment work in progress and sign-in: public pages show only submitted returns,

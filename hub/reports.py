@@ -1,19 +1,26 @@
-"""Admin reports on pages: what readers said of them ("Is this page useful?")."""
+"""Admin reports on pages: what readers said of them, and which are past their review date."""
 
 import django_filters
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    LiveStatusTagColumn,
+    NumberColumn,
+    TitleColumn,
+)
+from wagtail.admin.views.reports import PageReportView, ReportView
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from hub.exports import SafeCSVMixin
-from hub.models import PageFeedback
+from hub.guidance import pages_past_review
+from hub.models import PageFeedback, Team
 
 
 class PageFeedbackCountsFilterSet(WagtailFilterSet):
@@ -110,3 +117,35 @@ class PageFeedbackFilterSet(WagtailFilterSet):
 
     def filter_with_text(self, queryset, name, value):
         return queryset.with_text() if value else queryset.filter(text="")
+
+
+class PagesPastReviewView(SafeCSVMixin, PageReportView):
+    """Guidance pages whose review date has passed, the longest overdue first, with owners."""
+
+    page_title = "Pages past review"
+    header_icon = "date"
+    index_url_name = "pages_past_review"
+    index_results_url_name = "pages_past_review_results"
+    results_template_name = "wagtailadmin/reports/base_report_results.html"
+    columns = [
+        TitleColumn("title", label="Page", url_name="wagtailadmin_pages:edit"),
+        DateColumn("review_by", label="Review by"),
+        Column("team_name", label="Owner"),
+        LiveStatusTagColumn(),
+    ]
+    list_export = ["title", "url", "review_by", "team_name", "live"]
+    export_headings = {
+        "title": "Page",
+        "url": "Address",
+        "review_by": "Review by",
+        "team_name": "Owner",
+        "live": "Published",
+    }
+
+    def get_filename(self):
+        return f"pages-past-review-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        return pages_past_review().annotate(
+            team_name=Subquery(Team.objects.filter(pk=OuterRef("team_id")).values("name")[:1])
+        )

@@ -22,7 +22,7 @@ from hub.models import (
     Team,
     Theme,
 )
-from hub.reports import PageFeedbackCountsView, PageFeedbackFilterSet
+from hub.reports import PageFeedbackCountsView, PageFeedbackFilterSet, PagesPastReviewView
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -164,6 +164,12 @@ def register_report_urls():
             PageFeedbackCountsView.as_view(results_only=True),
             name="page_feedback_counts_results",
         ),
+        path("reports/past-review/", PagesPastReviewView.as_view(), name="pages_past_review"),
+        path(
+            "reports/past-review/results/",
+            PagesPastReviewView.as_view(results_only=True),
+            name="pages_past_review_results",
+        ),
     ]
 
 
@@ -181,3 +187,8 @@ def register_page_feedback_report_menu_item():
     return PageFeedbackMenuItem(
         "Page feedback", reverse("page_feedback_counts"), icon_name="help", order=710
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_pages_past_review_menu_item():
+    return MenuItem("Pages past review", reverse("pages_past_review"), icon_name="date", order=720)

@@ -1,5 +1,5 @@
 from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
-from .guidance import ChangeNote, Guidance, GuidancePageForm, Team
+from .guidance import ChangeNote, Guidance, GuidancePageForm, ReviewReminder, Team
 from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
@@ -33,6 +33,7 @@ __all__ = [
     "PageFeedback",
     "Provenance",
     "Region",
+    "ReviewReminder",
     "SiteSettings",
     "StandardPage",
     "Team",

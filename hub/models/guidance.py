@@ -8,6 +8,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from consultations.enums import EmailStatus
+
 
 class Team(index.Indexed, models.Model):
     """A team that owns guidance pages and keeps them up to date."""
@@ -139,3 +141,33 @@ class Guidance(models.Model):
         """When the latest substantive change was published, or None."""
         notes = self.public_change_notes
         return notes[0].published_at if notes else None
+
+
+class ReviewReminder(models.Model):
+    """An outbox row: the email telling a page's owning team its review date has passed.
+
+    At most one per page and review date, so a team is reminded once; setting a new review
+    date makes the next reminder possible. The address is read from the team when it is sent.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    review_date = models.DateField()
+    team = models.ForeignKey(Team, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "review_date"], name="review_reminder_once_per_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"Review reminder for page {self.page_id}, due {self.review_date}"
