@@ -4,6 +4,13 @@ a minor change adds none; the edit form asks for one or the minor-change tick.""
 import pytest
 
 from hub.models import ChangeNote
+from strategy.models import (
+    CategoryStrategyPage,
+    KeyAreaPage,
+    StrategyEditionPage,
+    ThemePage,
+    ToolkitPage,
+)
 from tests.strategy.factories import CategoryStrategyPageFactory, ToolkitPageFactory
 from tests.utils import preview_data
 
@@ -96,3 +103,17 @@ def test_a_draft_may_be_saved_without_a_note(admin_client, toolkit):
     response = admin_client.post(f"/admin/pages/{toolkit.pk}/edit/", data.dict())
     assert response.status_code == 302
     assert not ChangeNote.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "model", [StrategyEditionPage, ThemePage, KeyAreaPage, CategoryStrategyPage, ToolkitPage]
+)
+def test_every_guidance_page_type_shows_its_updates(client, demo_site, model):
+    page = model.objects.live().first()
+    publish(page, change_note="Corrected the source link.", minor_change=False)
+
+    html = client.get(page.url).content.decode()
+    header = html[: html.index("</h1>") + 600]
+    assert "Last updated" in header and "see all updates" in header
+    updates = html[html.index('id="full-history"') :]
+    assert "Corrected the source link." in updates
