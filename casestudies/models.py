@@ -30,8 +30,17 @@ from casestudies.enums import (
 from casestudies.facets import FACETS
 from casestudies.feeds import CaseStudyFeed
 from casestudies.finder import find_case_studies
-from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from hub.models import BasePage, Category, Council, CouncilType, KeyArea, Region, Theme
+from hub.blocks import RICH_TEXT_FEATURES
+from hub.models import (
+    BasePage,
+    Category,
+    Council,
+    CouncilType,
+    KeyArea,
+    Region,
+    SectionIndexPage,
+    Theme,
+)
 
 
 # What a case study page names: terms it is filed under, and where it comes from.
@@ -45,20 +54,11 @@ CARD_FIELDS = (
 )
 
 
-class CaseStudyIndexPage(RoutablePageMixin, BasePage):
+class CaseStudyIndexPage(RoutablePageMixin, SectionIndexPage):
     """The case-study finder: search and facets over every case study beneath it."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
-    # One finder for the whole hub: the feed, the home panel and related links point at it.
-    max_count = 1
     show_in_menus_default = True
-    show_last_updated = False
 
     class Meta:
         verbose_name = "case study finder"

@@ -21,13 +21,8 @@ class ResponseType(models.TextChoices):
     PERSONAL = "personal", "Personal view"
 
 
-class EmailStatus(models.TextChoices):
-    PENDING = "pending", "Waiting to be sent"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Gave up after repeated failures"
-
-
 class NotificationKind(models.TextChoices):
+    RECEIPT = "receipt", "Confirmation of a comment"
     OUTCOME = "outcome", "Outcome published"
     SUBSCRIPTION_CONFIRM = "subscription_confirm", "Confirm a subscription"
     CONSULTATION_OPENED = "opened", "New consultation open"

@@ -1,31 +1,22 @@
 """Writes for consultations: the only way a comment is stored and its confirmation sent."""
 
-import logging
-import math
 import secrets
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
-from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from consultations import times
-from consultations.enums import CommentStatus, ConsultationState, EmailStatus
+from consultations.enums import CommentStatus, ConsultationState, NotificationKind
 from consultations.late_entry import late_entry_use
-from consultations.models import Comment, CommentEmail, ConsultationPage
-from consultations.outbox import outbox_send, outbox_send_pending
-from consultations.tasks import send_comment_email
-from hub.models import Council
+from consultations.models import Comment, ConsultationPage
+from hub.models import Council, EmailStatus
+from hub.outbox import email_queue, emails_enqueue
+from hub.ratelimit import rate_limit
 
-
-logger = logging.getLogger(__name__)
 
 # Crockford's base 32 without I, L, O and U: nothing to misread when a reference is read aloud.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -52,14 +43,6 @@ class SubmissionConflict(Exception):
 
 class FormExpired(Exception):
     """The form was shown longer ago than CONSULTATIONS_FORM_MAX_AGE; nothing was stored."""
-
-
-class RateLimited(Exception):
-    """Too many comments from one address to one consultation; try again after retry_after s."""
-
-    def __init__(self, retry_after: int):
-        super().__init__(f"Rate limited for {retry_after} seconds")
-        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -117,7 +100,11 @@ def comment_submit(
     if not in_time:
         raise FormExpired
     comment_allowed(consultation, now, late_entry)
-    rate_limit_count(consultation, client)
+    rate_limit(
+        f"consultations:{consultation.pk}:{client}",
+        settings.CONSULTATIONS_RATE_LIMIT,
+        settings.CONSULTATIONS_RATE_WINDOW,
+    )
     if data["website"]:
         quarantine_reason = "Hidden field filled in"
     elif age < settings.CONSULTATIONS_MIN_SECONDS_TO_RESPOND:
@@ -162,53 +149,10 @@ def comment_details_correct(comment: Comment, respondent: Respondent) -> Comment
         comment.organisation_other = ""
     comment.save(update_fields=[field.name for field in fields(Respondent)])
     if email_changed:
-        email = CommentEmail.objects.select_for_update().filter(comment=comment).first()
-        if email is not None:
-            email.status = EmailStatus.PENDING
-            email.attempts, email.last_error, email.sent_at = 0, "", None
-            email.save(update_fields=["status", "attempts", "last_error", "sent_at"])
-            _send_after_commit(email)
+        receipts = comment.emails.filter(kind=NotificationKind.RECEIPT)
+        if receipts.update(status=EmailStatus.PENDING, attempts=0, last_error="", sent_at=None):
+            emails_enqueue(receipts.values_list("pk", flat=True))
     return comment
-
-
-def rate_limit_count(consultation: ConsultationPage, client: str) -> None:
-    """Count one comment from this address, or raise RateLimited when it is over the limit.
-
-    A sliding window: this window's count plus the previous window's, weighted by how much of
-    it still overlaps the last CONSULTATIONS_RATE_WINDOW seconds, so no burst across a window
-    boundary gets twice the limit through. Refused posts are not counted. A cache outage lets
-    the post through (and is logged): the limit protects the service, it must not stop it.
-    """
-    limit = settings.CONSULTATIONS_RATE_LIMIT
-    if not limit:
-        return
-    window = settings.CONSULTATIONS_RATE_WINDOW
-    position = timezone.now().timestamp() / window
-    bucket, elapsed = int(position), position % 1
-    key = f"consultations:rate:{consultation.pk}:{client}"
-    try:
-        cache.add(f"{key}:{bucket}", 0, timeout=2 * window)
-        current = cache.incr(f"{key}:{bucket}")
-        previous = cache.get(f"{key}:{bucket - 1}", 0)
-        if current + previous * (1 - elapsed) <= limit:
-            return
-        cache.decr(f"{key}:{bucket}")
-    except Exception:  # any cache failure: serve uncounted rather than refuse
-        logger.warning("Rate limit not applied: the cache is unavailable", exc_info=True)
-        return
-    raise RateLimited(_seconds_until_allowed(current, previous, elapsed, limit, window))
-
-
-def _seconds_until_allowed(current, previous, elapsed, limit, window) -> int:
-    """When the sliding count will next have room for one more post."""
-    if current <= limit and previous:
-        # Within this window: wait for enough of the previous window to slide out.
-        wait = (1 - elapsed) - (limit - current) / previous
-    else:
-        # This window is full: wait for the next, until enough of this one has slid out for
-        # the post itself plus the current - 1 already counted to fit under the limit.
-        wait = (1 - elapsed) + max(0.0, 1 - (limit - 1) / (current - 1))
-    return max(1, math.ceil(round(wait * window, 3)))  # round: 55.0000001 s is 55 s
 
 
 def reference_generate() -> str:
@@ -279,8 +223,7 @@ def comment_create(
                     raise CommentRefused(consultation, state, received_at)
                 comment.save(force_insert=True)
                 if confirm_by_email and comment.status == CommentStatus.RECEIVED:
-                    email = CommentEmail.objects.create(comment=comment)
-                    _send_after_commit(email)
+                    email_queue(NotificationKind.RECEIPT, about=comment, page=consultation)
         except IntegrityError:
             comment.pk = None
             # Another request with the same form won the race: answer with its reference.
@@ -292,48 +235,8 @@ def comment_create(
     raise IntegrityError("Could not generate a unique comment reference")
 
 
-def _send_after_commit(email: CommentEmail) -> None:
-    """Queue the email for the task worker once the transaction that stored it commits.
-
-    If queueing fails, the row is still in the outbox for send_pending_emails.
-    """
-    transaction.on_commit(partial(send_comment_email.enqueue, email.pk), robust=True)
-
-
 def _same_submission(existing: Comment, text: str) -> Comment:
     """The stored comment for a resent form, if the text is the one stored."""
     if existing.text != text:
         raise SubmissionConflict(existing)
     return existing
-
-
-def comment_email_message(comment: Comment) -> EmailMessage:
-    """The confirmation: reference, consultation and time, and none of the respondent's words."""
-    received = times.to_london(comment.received_at)
-    context = {
-        "comment": comment,
-        "consultation": comment.consultation,
-        "received": f"{times.format_time(received.time())} on {times.format_date(received.date())}",
-        "url": comment.consultation.get_full_url(),
-    }
-    return EmailMessage(
-        subject=f"Your comment on {comment.consultation.title}: {comment.reference}",
-        body=render_to_string("consultations/email/comment_confirmation.txt", context),
-        to=[comment.email],
-    )
-
-
-def comment_email_send(*, email_id: int) -> bool:
-    """Send one pending confirmation, recording the outcome; True when it went."""
-    return outbox_send(
-        CommentEmail.objects.select_related("comment__consultation"),
-        email_id,
-        lambda job: comment_email_message(job.comment),
-    )
-
-
-def comment_emails_send_pending(*, limit: int = 500) -> tuple[int, int]:
-    """Retry every pending confirmation email; returns (sent, still pending or failed)."""
-    return outbox_send_pending(
-        CommentEmail.objects.all(), lambda pk: comment_email_send(email_id=pk), limit
-    )

@@ -23,11 +23,11 @@ from consultations.services import (
     CommentRefused,
     DetailsChange,
     FormExpired,
-    RateLimited,
     SubmissionConflict,
     comment_submit,
 )
 from hub.http import client_ip
+from hub.ratelimit import RateLimited
 
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from consultations import admin_views
+from consultations.follow_up import notifications
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+from consultations.outage import comment_not_sent
 from consultations.respondent_data.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.times import closing_date_warning
 from hub.exports import SafeCSVMixin
@@ -217,3 +219,12 @@ def warn_about_a_closing_date_on_a_non_working_day(request, page):
         warning = closing_date_warning(page.specific.closing_date)
         if warning:
             messages.warning(request, warning)
+
+
+@hooks.register("hub_email_kinds")
+def consultation_emails():
+    return notifications.email_kinds()
+
+
+# A comment posted while the database is down gets its typed answers back, ready to resend.
+hooks.register("hub_service_unavailable", comment_not_sent)

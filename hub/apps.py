@@ -15,6 +15,10 @@ class HubConfig(AppConfig):
 
         post_migrate.connect(site_address_after_migrate, sender=self)
 
+        from hub.roles import page_types_with_roles, roles_sync
+
+        post_migrate.connect(roles_sync, sender=self, dispatch_uid="roles:sync")
+
         from hub import page_cache
 
         page_cache.connect_signals()
@@ -24,8 +28,6 @@ class HubConfig(AppConfig):
         from hub.guidance import change_note_record
 
         page_published.connect(change_note_record, dispatch_uid="hub_change_notes")
-
-        from hub.roles import page_types_with_roles
 
         # However a page is made (admin, copy, import, demo), its roles get their rights on it.
         for page_type in page_types_with_roles():

@@ -1,4 +1,10 @@
-"""Spreadsheet exports that are safe to open."""
+"""Spreadsheet exports that are safe to open, and CSV downloads."""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+
 
 # Spreadsheet programs run cells that start with these as formulas.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -24,3 +30,11 @@ class SafeCSVMixin:
                 for field, value in row_dict.items()
             }
         )
+
+
+def csv_download(rows, filename: str) -> HttpResponse:
+    """Rows as a CSV attachment, named after `filename` made safe for a file name."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(filename)[:80]}.csv"'
+    csv.writer(response).writerows(rows)
+    return response

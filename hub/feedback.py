@@ -1,16 +1,13 @@
 """Storing readers' answers to "Is this page useful?", with the site's spam defences."""
 
+from django.conf import settings
+
 from hub.models import PageFeedback
+from hub.ratelimit import rate_limit
 
 
 class FeedbackSpam(Exception):
     """The hidden field was filled in: a bot, so nothing is stored."""
-
-
-class FeedbackScope:
-    """What the comment rate limiter counts against: one count per client across every page."""
-
-    pk = "page-feedback"
 
 
 def feedback_record(*, page, useful: bool, text: str, website: str, client: str) -> PageFeedback:
@@ -18,10 +15,13 @@ def feedback_record(*, page, useful: bool, text: str, website: str, client: str)
 
     Only yes or no and the text are kept, nothing about the sender.
     """
-    # The comment limiter is the simplest the hub has; it moves to a hub-wide one when that lands.
-    from consultations.services import rate_limit_count
-
     if website:
         raise FeedbackSpam
-    rate_limit_count(FeedbackScope, client)
+    # One count per client across every page.
+    rate_limit(
+        f"page-feedback:{client}",
+        settings.PAGE_FEEDBACK_RATE_LIMIT,
+        settings.PAGE_FEEDBACK_RATE_WINDOW,
+        name="Page feedback limit",
+    )
     return PageFeedback.objects.create(page=page, useful=useful, text=text.strip())

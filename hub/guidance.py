@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from hub.models import ChangeNote, Guidance, ReviewReminder
+from hub.outbox import email_queue
 
 
 def change_note_record(sender, instance, revision=None, **kwargs) -> ChangeNote | None:
@@ -63,24 +64,29 @@ def pages_past_review(today: datetime.date | None = None):
     return guidance_pages().filter(review_by__lt=today).order_by("review_by", "title")
 
 
-def review_reminders_queue(today: datetime.date | None = None) -> list[int]:
-    """An outbox row for each live page past review whose team has not been told of that date.
+REVIEW_REMINDER = "review_reminder"
 
-    One row per page and review date (a unique constraint), so running daily reminds once.
+
+def review_reminders_queue(today: datetime.date | None = None) -> list[int]:
+    """An outbox email for each live page past review whose team has not been told of that date.
+
+    One reminder per page and review date (a unique constraint), so running daily reminds once;
+    the outbox sends it once the transaction commits, and send_pending_emails retries it.
     """
-    created = []
+    queued = []
     for page in pages_past_review(today).live().filter(team_id__isnull=False):
         with transaction.atomic():
             reminder, made = ReviewReminder.objects.get_or_create(
                 page_id=page.pk, review_date=page.review_by, defaults={"team_id": page.team_id}
             )
-        if made:
-            created.append(reminder.pk)
-    return created
+            if made:
+                queued.append(email_queue(REVIEW_REMINDER, about=reminder, page=page).pk)
+    return queued
 
 
-def reminder_message(reminder: ReviewReminder) -> EmailMessage:
+def reminder_message(email) -> EmailMessage:
     """The email for one reminder, to the owning team's address as it is now."""
+    reminder = email.about
     page = reminder.page.specific
     context = {"page": page, "team": reminder.team, "review_date": reminder.review_date}
     return EmailMessage(
@@ -88,19 +94,3 @@ def reminder_message(reminder: ReviewReminder) -> EmailMessage:
         body=render_to_string("hub/email/review_reminder.txt", context),
         to=[reminder.team.email],
     )
-
-
-def review_reminder_send(reminder_id: int) -> bool:
-    """Send one pending reminder at most once (the outbox's rule); True when it went."""
-    # The outbox rule now in consultations; the hub-wide outbox takes it over when it lands.
-    from consultations.outbox import outbox_send
-
-    rows = ReviewReminder.objects.select_related("page", "team").filter(team__isnull=False)
-    return outbox_send(rows, reminder_id, reminder_message)
-
-
-def review_reminders_send(limit: int = 500) -> tuple[int, int]:
-    """Send every pending reminder, failed ones included until they give up; (sent, left)."""
-    from consultations.outbox import outbox_send_pending
-
-    return outbox_send_pending(ReviewReminder.objects.all(), review_reminder_send, limit)

@@ -86,12 +86,10 @@ ACTIVITY = frozenset(
     {
         # Consultation respondents: comments show only on published responses, never stored.
         "consultations.comment",
-        "consultations.commentemail",
         "consultations.lateentrylink",
         "consultations.subscription",
-        "consultations.notification",
-        # Readers' "Is this page useful?" answers (shown only in the admin), and the outbox rows
-        # reminding owning teams of reviews.
+        # Readers' "Is this page useful?" answers (shown only in the admin), and the records of
+        # reminders sent to owning teams (their emails are in the outbox).
         "hub.pagefeedback",
         "hub.reviewreminder",
         # Self-assessment work in progress and sign-in; submitting a return saves the Return.
@@ -147,6 +145,7 @@ ACTIVITY = frozenset(
         "wagtailsearchpromotions.querydailyhits",
         "wagtailforms.formsubmission",
         # Background work (emails, index updates) queued and its results.
+        "hub.email",
         "django_tasks_database.dbtaskresult",
     }
 )

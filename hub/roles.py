@@ -1,9 +1,9 @@
 """Every role (an auth group) and exactly what it may do: the one place rights are declared.
 
-Migrations apply the declaration with roles_sync, so a fresh database has every role without
-the demo. Page rights on a page type (the case study finder, the consultation listing) attach
-to each page of that type as it is created (page_roles_attach). To change a role, edit ROLES
-and add a hub migration that runs roles_sync again.
+Every `migrate` ends by applying the declaration (roles_sync, a post_migrate handler), so a fresh
+database has every role without the demo, and a changed role takes effect at the next deploy with
+no migration. Page rights on a page type (the case study finder, the consultation listing) attach
+to each page of that type as it is created (page_roles_attach).
 """
 
 from dataclasses import dataclass, field
@@ -96,7 +96,7 @@ ROLES = (
         },
     ),
     # LGA staff running the self-assessment: see every return, reopen submitted ones, export,
-    # and open cycles and write their findings commentary. progress's migrations sync this role.
+    # and open cycles and write their findings commentary.
     Role(
         SELF_ASSESSMENT_MANAGERS,
         permissions=(
@@ -115,7 +115,7 @@ ROLES = (
 
 
 def _permissions_made(apps) -> None:
-    """Make every permission the roles name, as Django would after migrating, but now."""
+    """Make every permission the roles name now: later apps' post_migrate has not run yet."""
     labels = {
         label.split(".")[0]
         for role in ROLES
@@ -125,8 +125,8 @@ def _permissions_made(apps) -> None:
         try:
             config = apps.get_app_config(app_label)
         except LookupError:
-            continue  # not migrated yet: a later migration runs roles_sync again
-        # Django skips apps without a models module; a migration's app registry has none.
+            continue  # not migrated yet
+        # Django skips apps without a models module; a migration state's app registry has none.
         config.models_module = getattr(config, "models_module", None) or True
         create_permissions(config, apps=apps, verbosity=0)
 
@@ -147,12 +147,15 @@ def _pages(apps, page_type: str):
     return Page.objects.filter(content_type__app_label=app_label, content_type__model=model)
 
 
-def roles_sync(apps=django_apps, schema_editor=None) -> None:
-    """Give every role exactly its declared rights, on every page they apply to (migrations)."""
-    Group = apps.get_model("auth", "Group")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+def roles_sync(apps=django_apps, **kwargs) -> None:
+    """Give every role exactly its declared rights, on every page they apply to (post_migrate)."""
+    try:
+        Group = apps.get_model("auth", "Group")
+        Collection = apps.get_model("wagtailcore", "Collection")
+        GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+        GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    except LookupError:
+        return  # auth or Wagtail not migrated yet
     root_collection = Collection.objects.filter(depth=1).first()
     _permissions_made(apps)
     for role in ROLES:

@@ -22,12 +22,13 @@ from django.views import static
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from consultations.outage import comment_not_sent
-from consultations.services import RateLimited
+from wagtail import hooks
+
 from hub.feedback import FeedbackSpam, feedback_record
 from hub.forms import PageFeedbackForm
 from hub.http import client_ip
 from hub.models import FEEDBACK_TEXT_MAX
+from hub.ratelimit import RateLimited
 
 
 logger = logging.getLogger(__name__)
@@ -68,8 +69,11 @@ def server_error(request):
 
 
 def service_unavailable(request):
-    """503 with Retry-After; a comment POST gets its typed answers back, ready to resend."""
-    response = comment_not_sent(request) or HttpResponse(render_to_string("503.html"), status=503)
+    """503 with Retry-After; a form's "hub_service_unavailable" hook may give its answers back."""
+    answers = (
+        response for fn in hooks.get_hooks("hub_service_unavailable") if (response := fn(request))
+    )
+    response = next(answers, None) or HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.exports import SafeCSVMixin
+from hub.guidance import REVIEW_REMINDER, reminder_message
 from hub.models import (
     Category,
     Council,
@@ -192,3 +193,9 @@ def register_page_feedback_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_pages_past_review_menu_item():
     return MenuItem("Pages past review", reverse("pages_past_review"), icon_name="date", order=720)
+
+
+@hooks.register("hub_email_kinds")
+def hub_emails():
+    """The hub's own emails in the site outbox: reminders that a page is due review."""
+    return {REVIEW_REMINDER: ("Review reminder", reminder_message)}

@@ -1,11 +1,10 @@
 """Charts drawn as HTML tables (charts.css) whose CSV downloads hold the same numbers."""
 
-import csv
 from dataclasses import dataclass
 
 from django.http import HttpResponse
-from django.utils.text import slugify
 
+from hub.exports import csv_download
 from progress.stats import MIN_GROUP
 from strategy.blocks import ILLUSTRATIVE_FLAG
 
@@ -64,8 +63,6 @@ class Chart:
         return [header, *([label, *(cell_text(v) for v in values)] for label, values in self.rows)]
 
     def csv_response(self, filename: str) -> HttpResponse:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{slugify(filename)[:80]}.csv"'
+        response = csv_download(self.csv_rows(), filename)
         response["Cache-Control"] = "private, no-store"
-        csv.writer(response).writerows(self.csv_rows())
         return response

@@ -2,9 +2,8 @@
 
 from django import forms
 
-from hub.models import Council
+from hub.models import Council, Level
 from hub.models.taxonomy import level_label
-from progress.enums import Level
 from progress.models import Cycle
 
 

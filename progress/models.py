@@ -10,8 +10,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from hub.blocks import RICH_TEXT_FEATURES
+from hub.models import Level
 from hub.models.taxonomy import level_label
-from progress.enums import Level, ReturnStatus, Role
+from progress.enums import ReturnStatus, Role
 
 
 # The council's own answer to a key area is kept beside the departments' answers, under no

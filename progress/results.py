@@ -8,8 +8,8 @@ from django.db.models import F
 from django.urls import reverse
 
 from casestudies.models import CaseStudyIndexPage
+from hub.models import Level
 from progress.charts import Chart
-from progress.enums import Level
 from progress.models import Answer, Return, SupersededAnswer
 from progress.stats import MIN_GROUP, find, national_picture
 from strategy.models import KeyAreaPage, ResourcePage

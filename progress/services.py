@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from hub.outbox import email_queue
+from hub.ratelimit import RateLimited, rate_limit
 from hub.tokens import token_hash
 from progress import emails
 from progress.enums import ReturnStatus, Role
@@ -56,20 +58,27 @@ def answer_check(ret: Return, department: str, user) -> None:
         raise Refused("This return has been submitted. Only a manager can reopen it.")
 
 
-def sign_in_link_create(email: str, client_ip: str | None) -> str:
-    """A new sign-in token for the email address, unless too many were asked for lately."""
+def sign_in_link_send(email: str, client_ip: str | None, url_for) -> None:
+    """Email a new sign-in link to the address, unless too many were asked for lately.
+
+    url_for(token) is the link; only the outbox row holds it, until the email is sent.
+    """
     email = email.strip().lower()
-    since = timezone.now() - THROTTLE_WINDOW
-    recent = SignInLink.objects.filter(created_at__gte=since)
-    if recent.filter(email=email).count() >= LINKS_PER_EMAIL or (
-        client_ip and recent.filter(client_ip=client_ip).count() >= LINKS_PER_CLIENT
-    ):
+    window, name = THROTTLE_WINDOW.seconds, "Sign-in link limit"
+    try:
+        if client_ip:
+            rate_limit(f"progress:sign-in:{client_ip}", LINKS_PER_CLIENT, window, name=name)
+        rate_limit(f"progress:sign-in:{token_hash(email)}", LINKS_PER_EMAIL, window, name=name)
+    except RateLimited as limited:
         raise Throttled(
             "You have asked for too many sign-in links. Wait 15 minutes, then try again."
-        )
+        ) from limited
     token = secrets.token_urlsafe(32)
-    SignInLink.objects.create(email=email, token_hash=token_hash(token), client_ip=client_ip)
-    return token
+    with transaction.atomic():
+        link = SignInLink.objects.create(
+            email=email, token_hash=token_hash(token), client_ip=client_ip
+        )
+        email_queue(emails.SIGN_IN, about=link, token=url_for(token))
 
 
 def sign_in_link_use(token: str):
@@ -148,12 +157,7 @@ def invitation_create(ret: Return, by, email: str, department: str, sign_in_url:
     )
     if not created:
         raise Refused(f"{email} has already been invited.")
-    emails.send(
-        email,
-        f"Join {ret.council.name}'s {ret.cycle.year} self-assessment",
-        "invitation",
-        {"ret": ret, "by": by, "department": department, "sign_in_url": sign_in_url},
-    )
+    email_queue(emails.INVITATION, about=invitation, token=sign_in_url)
     return invitation
 
 
@@ -244,18 +248,13 @@ def return_reopen(ret: Return, manager) -> None:
 
 
 def reminders_send(cycle, return_url) -> int:
-    """Email every officer on a draft return in the cycle; the number of emails sent."""
-    sent = 0
-    for ret in Return.objects.drafts().filter(cycle=cycle).select_related("council", "cycle"):
-        for respondent in ret.respondents.select_related("user"):
-            emails.send(
-                respondent.user.email,
-                f"Reminder: {ret.council.name}'s {cycle.year} self-assessment is not submitted",
-                "reminder",
-                {"ret": ret, "url": return_url(ret)},
-            )
-            sent += 1
-    return sent
+    """Email every officer on a draft return in the cycle; the number of emails queued."""
+    drafts = Return.objects.drafts().filter(cycle=cycle)
+    respondents = Respondent.objects.filter(return_obj__in=drafts).select_related("return_obj")
+    with transaction.atomic():
+        for respondent in respondents:
+            email_queue(emails.REMINDER, about=respondent, token=return_url(respondent.return_obj))
+    return len(respondents)
 
 
 def superseded_dismiss(superseded: SupersededAnswer) -> None:

@@ -4,8 +4,8 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from hub.models import Council
-from progress.enums import Level, ReturnStatus
+from hub.models import Council, Level
+from progress.enums import ReturnStatus
 from progress.models import Answer, Return
 
 

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hub.http import client_ip
-from progress import emails, results
+from progress import results
 from progress.forms import AnswerForm, EmailForm, InviteForm, StartForm
 from progress.models import COUNCIL, Answer, Cycle, Return, SupersededAnswer
 from progress.services import (
@@ -27,7 +27,7 @@ from progress.services import (
     return_reopen,
     return_start,
     return_submit,
-    sign_in_link_create,
+    sign_in_link_send,
     sign_in_link_use,
     superseded_dismiss,
 )
@@ -95,18 +95,17 @@ def sign_in(request):
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
+
+        def url_for(token):
+            link = request.build_absolute_uri(reverse("progress:sign_in_link", args=[token]))
+            return link + ("?" + urlencode({"next": after}) if after else "")
+
         try:
-            token = sign_in_link_create(email, client_ip(request) or None)
+            sign_in_link_send(email, client_ip(request) or None, url_for)
         except Refused as refusal:
             form.add_error("email", str(refusal))
             status = 429
         else:
-            link = request.build_absolute_uri(reverse("progress:sign_in_link", args=[token]))
-            if after:
-                link += "?" + urlencode({"next": after})
-            emails.send(
-                email, "Your sign-in link for the self-assessment", "sign_in", {"link": link}
-            )
             # The same answer whether or not the address is known.
             return render(request, "progress/sign_in_sent.html", {"email": email})
     elif request.method == "POST":

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from hub.exports import SafeCSVMixin
+from progress import emails
 from progress.admin_views import CompletionView
 from progress.models import Answer, Cycle, Return
 
@@ -156,3 +157,8 @@ def completion_menu_item():
     return CompletionMenuItem(
         "Self-assessment completion", reverse("progress_completion"), icon_name="tasks", order=261
     )
+
+
+@hooks.register("hub_email_kinds")
+def self_assessment_emails():
+    return emails.email_kinds()

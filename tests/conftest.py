@@ -1,13 +1,16 @@
 """Fixtures shared by the whole suite.
 
 `demo_site` gives a test the full demo content. The demo command runs once per test run
-(`demo_rows`), and each test that asks for `demo_site` gets its own copy of those rows in well under
-a second, so a test may change the demo freely: its changes are rolled back (or flushed, in
-browser tests) before the next test. Tests that do not ask for it start from an empty, migrated
-database. When adding a test:
-- ask for `demo_site` rather than calling `load_demo_data` (it takes tens of seconds); for the
-  demo command's second run ask for `rerun_demo_command`, and for the search index ask for
-  `indexed_demo_site`: both are built once per run, like the demo;
+(`demo_rows`, through call_command in a transaction that is then rolled back), and each test that
+asks for `demo_site` gets its own copy of those rows in well under a second (plain SQL inserts of
+the values the command left), so a test may change the demo freely: its changes are rolled back
+(or flushed, in browser tests) before the next test. Tests that do not ask for it start from an
+empty, migrated database; unit tests build what they need with the factories in tests/. When
+adding a test:
+- prefer factories; ask for `demo_site` only where the test is about the whole site or the demo,
+  never call `load_demo_data` (it takes tens of seconds); for the demo command's second run ask
+  for `rerun_demo_command`, and for the search index ask for `indexed_demo_site`: both are built
+  once per run, like the demo;
 - ask for `demo_site` before any fixture that writes: the copy replaces every table's rows;
 - new models need nothing here: the copy covers every table the migrations create.
 """
@@ -16,7 +19,6 @@ import os
 import shutil
 
 import pytest
-from pytest_django.plugin import blocking_manager_key
 
 from django.apps import apps
 from django.core.cache import cache
@@ -41,6 +43,9 @@ NOT_DEMO = {
 }
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# pytest-django's django_db_blocker, kept by django_db_setup for the teardown hook below.
+DB_BLOCKER = pytest.StashKey()
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +88,7 @@ def pytest_runtest_teardown(item, nextitem):
         and _restores_serialized_data(item)
         and not _restores_serialized_data(nextitem)
     ):
-        with item.config.stash[blocking_manager_key].unblock():
+        with item.config.stash[DB_BLOCKER].unblock():
             connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
     return result
 
@@ -122,6 +127,33 @@ def demo_models():
     ]
 
 
+def table_rows(model) -> list[tuple[str, list]]:
+    """INSERTs of the model's own table's rows, as the database stores them, a batch each."""
+    fields = [
+        field
+        for field in model._meta.get_fields(include_parents=False)
+        if field.concrete and not field.many_to_many
+    ]
+    objs = list(model._base_manager.order_by("pk"))
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    row = "({})".format(", ".join(["%s"] * len(fields)))
+    size = connection.ops.bulk_batch_size(fields, objs) or 1
+    return [
+        (
+            # Names from the models' own metadata, quoted; the values go as parameters.
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "  # noqa: S608
+            + ", ".join([row] * len(batch)),
+            [
+                field.get_db_prep_save(getattr(obj, field.attname), connection)
+                for obj in batch
+                for field in fields
+            ],
+        )
+        for batch in (objs[i : i + size] for i in range(0, len(objs), size))
+    ]
+
+
 def write_rows(rows):
     """Replace every demo table's rows with the given rows."""
     tables = [model._meta.db_table for model in rows]
@@ -130,12 +162,9 @@ def write_rows(rows):
     with transaction.atomic(), connection.cursor() as cursor:
         for sql in connection.ops.sql_flush(no_style(), tables):
             cursor.execute(sql)
-        for model, objs in rows.items():
-            if objs:
-                fields = model._meta.local_concrete_fields
-                size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
-                for i in range(0, len(objs), size):
-                    model._base_manager._insert(objs[i : i + size], fields=fields, raw=True)
+        for inserts in rows.values():
+            for sql, values in inserts:
+                cursor.execute(sql, values)
         for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
             cursor.execute(sql)
     cache.clear()
@@ -150,7 +179,7 @@ def rows_after(django_db_blocker, *commands, start=None):
                     write_rows(start)
                 for command in commands:
                     call_command(*command, verbosity=0)
-                rows = {model: list(model._base_manager.order_by("pk")) for model in demo_models()}
+                rows = {model: table_rows(model) for model in demo_models()}
                 raise _Discard
         except _Discard:
             pass
@@ -197,7 +226,7 @@ def indexed_demo_site(db, indexed_demo_rows):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
     """The test database, with its serialized contents visible from every connection object.
 
     Browser tests run inside Playwright's event loop, where Django opens a new connection object
@@ -207,6 +236,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     from django.db import DEFAULT_DB_ALIAS, connections
 
+    pytestconfig.stash[DB_BLOCKER] = django_db_blocker
     # The suite uses one database; a class attribute reaches every connection object to it.
     default = connections[DEFAULT_DB_ALIAS]
     contents = getattr(default, "_test_serialized_contents", None)

@@ -1,7 +1,7 @@
 """The case study moderation workflow, so every site has it.
 
 It is attached to each case study finder when the finder is created (see casestudies.services);
-the groups and their rights are hub.roles' (hub migration 0002_roles).
+the groups and their rights are hub.roles' (synced after every migrate).
 """
 
 from django.db import migrations

@@ -14,6 +14,7 @@ from consultations.follow_up.subscriptions import (
 )
 from consultations.forms import SubscribeForm
 from consultations.models import Subscription
+from hub.ratelimit import RateLimited
 
 
 TOO_OFTEN = (
@@ -36,10 +37,14 @@ def subscribe_view(request):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            if subscribe_request(form.cleaned_data["email"]):
-                return redirect("consultations:subscribe_sent")
-            form.add_error("email", TOO_OFTEN)
-            status = 429
+            try:
+                subscribe_request(form.cleaned_data["email"])
+            except RateLimited as limited:
+                form.add_error("email", TOO_OFTEN)
+                response = private(request, "subscribe.html", {"form": form}, status=429)
+                response["Retry-After"] = str(limited.retry_after)
+                return response
+            return redirect("consultations:subscribe_sent")
     return private(request, "subscribe.html", {"form": form}, status=status)
 
 

@@ -1,28 +1,16 @@
-"""The outbox for emails to respondents and subscribers: each sent at most once, none lost.
-
-A Notification row is written in the same transaction as whatever calls for it, then a
-background task sends it once that transaction commits. `send_consultation_alerts` retries
-whatever is still pending, so a failed send or a lost task only delays the email.
-"""
-
-import logging
-from functools import partial
+"""The emails to respondents and subscribers, written from their rows in the site's outbox."""
 
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from wagtail.models import Site
 
+from consultations import times
 from consultations.enums import NotificationKind
-from consultations.models import Notification
-from consultations.outbox import outbox_send, outbox_send_pending
-from consultations.tasks import send_notification
+from hub.models import Email
 
-
-logger = logging.getLogger(__name__)
 
 SUBSCRIBE_SALT = "consultations.subscribe"
 
@@ -48,27 +36,44 @@ def unsubscribe_url(subscription) -> str:
     return site_url(reverse("consultations:unsubscribe", args=[subscription.key]))
 
 
-def message_for(notification: Notification) -> EmailMessage:
-    """The email for one outbox row, addressed from its comment, subscription or token."""
-    kind = notification.kind
-    consultation = notification.consultation
-    context = {"consultation": consultation, "notification": notification}
+def receipt_message(email: Email) -> EmailMessage:
+    """The confirmation: reference, consultation and time, and none of the respondent's words."""
+    comment = email.about
+    received = times.to_london(comment.received_at)
+    context = {
+        "comment": comment,
+        "consultation": comment.consultation,
+        "received": f"{times.format_time(received.time())} on {times.format_date(received.date())}",
+        "url": comment.consultation.get_full_url(),
+    }
+    return EmailMessage(
+        subject=f"Your comment on {comment.consultation.title}: {comment.reference}",
+        body=render_to_string("consultations/email/comment_confirmation.txt", context),
+        to=[comment.email],
+    )
+
+
+def message_for(email: Email) -> EmailMessage:
+    """A follow-up email, addressed from its comment, subscription or token."""
+    kind = email.kind
+    consultation = email.page.specific if email.page_id else None
+    context = {"consultation": consultation}
     headers = {}
     if consultation is not None:
         context["url"] = consultation.get_full_url()
     if kind == NotificationKind.OUTCOME:
-        to = notification.comment.email
-        context["comment"] = notification.comment
+        to = email.about.email
+        context["comment"] = email.about
         subject = f"Outcome published: {consultation.title}"
     elif kind == NotificationKind.SUBSCRIPTION_CONFIRM:
-        to = subscribe_token_email(notification.token)
+        to = subscribe_token_email(email.token)
         context["confirm_url"] = site_url(
-            reverse("consultations:subscribe_confirm", args=[notification.token])
+            reverse("consultations:subscribe_confirm", args=[email.token])
         )
         subject = "Confirm that you want emails about consultations"
     else:
-        to = notification.subscription.email
-        unsubscribe = unsubscribe_url(notification.subscription)
+        to = email.about.email
+        unsubscribe = unsubscribe_url(email.about)
         context["unsubscribe_url"] = unsubscribe
         # RFC 8058 one-click unsubscribe: mail programs POST to the link.
         headers = {
@@ -87,23 +92,9 @@ def message_for(notification: Notification) -> EmailMessage:
     )
 
 
-def notification_send(notification_id: int) -> bool:
-    """Send one pending email, recording the outcome under a row lock; True when it went."""
-    # Once sent, a confirmation's token (and the address in it) is held only by its owner.
-    return outbox_send(
-        Notification.objects.select_related("consultation", "comment", "subscription"),
-        notification_id,
-        message_for,
-        forget_on_sent=("token",),
-    )
-
-
-def notifications_enqueue(ids) -> None:
-    """Send these outbox rows in the background once the current transaction commits."""
-    for pk in ids:
-        transaction.on_commit(partial(send_notification.enqueue, pk), robust=True)
-
-
-def notifications_send_pending(limit: int = 500) -> tuple[int, int]:
-    """Retry pending emails; returns (sent, still pending or failed)."""
-    return outbox_send_pending(Notification.objects.all(), notification_send, limit)
+def email_kinds() -> dict:
+    """Each kind of consultation email, with its label and message, for the site's outbox."""
+    return {
+        kind: (kind.label, receipt_message if kind == NotificationKind.RECEIPT else message_for)
+        for kind in NotificationKind
+    }

@@ -5,55 +5,38 @@ outbox row that carries the confirmation email (cleared once the email is sent).
 """
 
 import hashlib
-import logging
 import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from consultations.enums import NotificationKind
-from consultations.follow_up.notifications import (
-    notifications_enqueue,
-    subscribe_token,
-    subscribe_token_email,
-)
-from consultations.models import ConsultationPage, Notification, Subscription
+from consultations.follow_up.notifications import subscribe_token, subscribe_token_email
+from consultations.models import ConsultationPage, Subscription
+from hub.models import Email
+from hub.outbox import email_queue, emails_enqueue
+from hub.ratelimit import rate_limit
 
-
-logger = logging.getLogger(__name__)
 
 REMINDER_BEFORE = timedelta(days=3)
 
 
-def subscribe_request(email: str) -> bool:
-    """Send a confirmation link to the address; False when it asked too often recently."""
+def subscribe_request(email: str) -> None:
+    """Send a confirmation link to the address; RateLimited when it asked too often lately."""
     email = email.strip().lower()
-    digest = hashlib.sha256(email.encode()).hexdigest()
-    key = f"consultations:subscribe:{digest}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    if count is None:
-        # The cache is down (it answers None): send rather than refuse, as the comment limit does.
-        logger.warning("Alert sign-up limit not applied: the cache is unavailable")
-    elif count > settings.CONSULTATIONS_SUBSCRIBE_PER_HOUR:
-        return False
+    rate_limit(
+        f"consultations:subscribe:{hashlib.sha256(email.encode()).hexdigest()}",
+        settings.CONSULTATIONS_SUBSCRIBE_PER_HOUR,
+        60 * 60,
+        name="Alert sign-up limit",
+    )
     if Subscription.objects.filter(email__iexact=email).exists():
         # Already confirmed: nothing to send, and nothing that says so to a stranger.
-        return True
-    with transaction.atomic():
-        row = Notification.objects.create(
-            kind=NotificationKind.SUBSCRIPTION_CONFIRM, token=subscribe_token(email)
-        )
-        notifications_enqueue([row.pk])
-    return True
+        return
+    email_queue(NotificationKind.SUBSCRIPTION_CONFIRM, token=subscribe_token(email))
 
 
 def subscribe_confirm(token: str) -> Subscription:
@@ -86,19 +69,17 @@ def alerts_create(now: datetime) -> list[int]:
             due.append((NotificationKind.CLOSING_REMINDER, None))
         for kind, confirmed_before in due:
             rows += [
-                Notification(kind=kind, consultation=consultation, subscription=subscription)
+                Email(kind=kind, page=consultation, about=subscription)
                 for subscription in Subscription.objects.not_yet_sent(
                     kind, consultation, confirmed_before
                 ).only("pk")
             ]
     with transaction.atomic():
-        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        Email.objects.bulk_create(rows, ignore_conflicts=True)
         ids = list(
-            Notification.objects.pending()
-            .filter(subscription__isnull=False)
-            .values_list("pk", flat=True)
+            Email.objects.pending().filter(subscription__isnull=False).values_list("pk", flat=True)
         )
-        notifications_enqueue(ids)
+        emails_enqueue(ids)
     return ids
 
 

@@ -1,11 +1,9 @@
-"""Consultation managers may issue late-entry links and find, export and erase a respondent's data.
+"""Once applied the consultation managers' new rights; hub.roles.roles_sync now does (post_migrate).
 
-The rights are declared in hub.roles; this applies them once the permissions exist.
+Kept, empty, because databases have it applied.
 """
 
 from django.db import migrations
-
-from hub.roles import roles_sync
 
 
 class Migration(migrations.Migration):
@@ -14,4 +12,4 @@ class Migration(migrations.Migration):
         ("hub", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(roles_sync, migrations.RunPython.noop)]
+    operations = []

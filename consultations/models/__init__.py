@@ -1,5 +1,5 @@
-from .comments import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS, Comment, CommentEmail, LateEntryLink
-from .follow_up import Notification, Subscription
+from .comments import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS, Comment, LateEntryLink
+from .follow_up import Subscription
 from .pages import ConsultationIndexPage, ConsultationPage
 
 
@@ -7,10 +7,8 @@ __all__ = [
     "COMMENT_MAX_LENGTH",
     "LATE_ENTRY_MAX_HOURS",
     "Comment",
-    "CommentEmail",
     "ConsultationIndexPage",
     "ConsultationPage",
     "LateEntryLink",
-    "Notification",
     "Subscription",
 ]

@@ -1,14 +1,16 @@
-"""Comments people send, their confirmation emails, and managers' late-entry links."""
+"""Comments people send, and managers' late-entry links."""
 
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 
 from consultations import times
-from consultations.enums import CommentStatus, EmailStatus, ResponseType
+from consultations.enums import CommentStatus, ResponseType
+from hub.models import Email
 
 from .pages import ConsultationPage
 
@@ -108,6 +110,8 @@ class Comment(models.Model):
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Its confirmation and outcome emails in the site's outbox.
+    emails = GenericRelation(Email, related_query_name="comment")
 
     objects = CommentQuerySet.as_manager()
 
@@ -164,26 +168,6 @@ class Comment(models.Model):
         user = link.created_by
         by = (user.get_full_name() or user.get_username()) if user else "a manager"
         return f"Late (accepted by {by}: {link.reason})"
-
-
-class CommentEmail(models.Model):
-    """A confirmation email waiting to go, written in the same transaction as its comment."""
-
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="email_job")
-    status = models.CharField(
-        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = "confirmation email"
-
-    def __str__(self):
-        return f"Confirmation for {self.comment.reference}"
 
 
 # The longest a late-entry link may work for.

@@ -19,23 +19,14 @@ from wagtail.search import index
 from consultations import times
 from consultations.enums import ConsultationState
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage
+from hub.models import BasePage, SectionIndexPage
 from strategy.models import CategoryStrategyPage
 
 
-class ConsultationIndexPage(RoutablePageMixin, BasePage):
+class ConsultationIndexPage(RoutablePageMixin, SectionIndexPage):
     """Every consultation: open ones first by closing time, then forthcoming, then closed."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["consultations.ConsultationPage"]
-    # One listing of consultations for the whole hub.
-    max_count = 1
-    show_last_updated = False
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,13 +8,8 @@ from wagtail.log_actions import log
 
 from consultations.enums import NotificationKind
 from consultations.follow_up.notifications import subscribe_token_email
-from consultations.models import (
-    Comment,
-    CommentEmail,
-    ConsultationPage,
-    Notification,
-    Subscription,
-)
+from consultations.models import Comment, ConsultationPage, Subscription
+from hub.models import Email, EmailStatus
 
 
 EXPORT_RESPONDENT = "consultations.export_respondent"
@@ -22,12 +17,10 @@ ERASE_RESPONDENT = "consultations.erase_respondent"
 FIND_RESPONDENT = "consultations.find_respondent"
 
 
-def pending_confirmations(email: str) -> list[Notification]:
+def pending_confirmations(email: str) -> list[Email]:
     """Unsent subscription confirmations whose signed token carries this address."""
     found = []
-    for row in Notification.objects.filter(kind=NotificationKind.SUBSCRIPTION_CONFIRM).exclude(
-        token=""
-    ):
+    for row in Email.objects.filter(kind=NotificationKind.SUBSCRIPTION_CONFIRM).exclude(token=""):
         try:
             if subscribe_token_email(row.token).lower() == email.lower():
                 found.append(row)
@@ -42,16 +35,14 @@ def respondent_find(email: str) -> dict:
         "consultation", "council", "late_entry__created_by"
     )
     subscriptions = Subscription.objects.filter(email__iexact=email)
-    notifications = Notification.objects.filter(comment__in=comments) | Notification.objects.filter(
+    emails = Email.objects.filter(comment__in=comments) | Email.objects.filter(
         subscription__in=subscriptions
     )
-    receipts = CommentEmail.objects.filter(comment__in=comments).select_related("comment")
     return {
-        "receipts": list(receipts),
         "comments": list(comments.order_by("received_at")),
         "subscriptions": list(subscriptions),
-        "notifications": list(notifications.order_by("created_at")),
-        "confirmations": pending_confirmations(email),
+        "emails": list(emails.prefetch_related("about").order_by("created_at"))
+        + pending_confirmations(email),
     }
 
 
@@ -79,22 +70,13 @@ def respondent_export(found: dict) -> dict:
         ],
         "emails": [
             {
-                "kind": "Confirmation of a comment",
-                "reference": r.comment.reference,
-                "status": r.get_status_display(),
-                "created_at": value(r.created_at),
-                "sent_at": value(r.sent_at),
+                "kind": e.kind_label,
+                **({"reference": e.about.reference} if isinstance(e.about, Comment) else {}),
+                "status": e.get_status_display(),
+                "created_at": value(e.created_at),
+                "sent_at": value(e.sent_at),
             }
-            for r in found["receipts"]
-        ]
-        + [
-            {
-                "kind": n.get_kind_display(),
-                "status": n.get_status_display(),
-                "created_at": value(n.created_at),
-                "sent_at": value(n.sent_at),
-            }
-            for n in found["notifications"] + found["confirmations"]
+            for e in found["emails"]
         ],
     }
 
@@ -127,12 +109,13 @@ def respondent_erase(email: str, user) -> dict:
         found = respondent_find(email)
         comment_ids = [c.pk for c in found["comments"]]
         Comment.objects.filter(pk__in=comment_ids).forget_respondents(anonymised_at=timezone.now())
-        Notification.objects.filter(pk__in=[n.pk for n in found["confirmations"]]).delete()
-        Notification.objects.filter(comment__in=comment_ids, status="pending").delete()
+        confirmations = pending_confirmations(email)
+        Email.objects.filter(pk__in=[e.pk for e in confirmations]).delete()
+        Email.objects.filter(comment__in=comment_ids, status=EmailStatus.PENDING).delete()
         Subscription.objects.filter(pk__in=[s.pk for s in found["subscriptions"]]).delete()
         respondent_audit(ERASE_RESPONDENT, user, found)
     return {
         "comments": len(comment_ids),
         "subscriptions": len(found["subscriptions"]),
-        "emails": len(found["confirmations"]),
+        "emails": len(confirmations),
     }

@@ -8,7 +8,7 @@ from django.utils.cache import add_never_cache_headers
 
 from wagtail.log_actions import log
 
-from consultations.enums import CommentStatus, ConsultationState
+from consultations.enums import CommentStatus, ConsultationState, NotificationKind
 from consultations.models import Comment, ConsultationPage
 
 
@@ -53,7 +53,7 @@ def comment_withdraw(comment: Comment) -> bool:
         Comment.objects.filter(pk=comment.pk).forget_respondents(
             status=CommentStatus.WITHDRAWN, withdrawn_at=now, text=WITHDRAWN_TEXT
         )
-        comment.notifications.all().delete()
+        comment.emails.exclude(kind=NotificationKind.RECEIPT).delete()
         log(
             instance=locked.consultation,
             action=WITHDRAW_COMMENT,

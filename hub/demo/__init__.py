@@ -24,6 +24,7 @@ from hub.models import (
     CouncilType,
     HomePage,
     KeyArea,
+    Level,
     MaturityLevel,
     Region,
     SiteSettings,
@@ -68,7 +69,10 @@ def load_taxonomy(ctx: DemoContext) -> None:
     )
     categories = upsert_terms(Category, data["categories"])
     for row in data["maturity_levels"]:
-        MaturityLevel.objects.update_or_create(level=row.pop("level"), defaults=row)
+        level = row.pop("level")
+        MaturityLevel.objects.update_or_create(
+            level=level, defaults={"name": Level(level).label, **row}
+        )
     ctx.shared.update(
         themes=themes,
         key_areas=key_areas,

@@ -1,12 +1,9 @@
-"""Every role and exactly its rights, from hub.roles (so a fresh database needs no demo).
+"""Once synced the roles; hub.roles.roles_sync now does so after every migrate (post_migrate).
 
-The stock Moderators group loses its right to publish any page: moderators publish only by
-approving in a workflow. Editors get the taxonomy snippets the demo used to give them.
+Kept, empty, because later migrations depend on it and databases have it applied.
 """
 
 from django.db import migrations
-
-from hub.roles import roles_sync
 
 
 class Migration(migrations.Migration):
@@ -21,6 +18,4 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
     ]
 
-    operations = [
-        migrations.RunPython(roles_sync, migrations.RunPython.noop),
-    ]
+    operations = []

@@ -1,6 +1,7 @@
 from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
 from .guidance import ChangeNote, Guidance, GuidancePageForm, ReviewReminder, Team
-from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
+from .outbox import Email, EmailKind, EmailStatus, email_kinds
+from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
 from .taxonomy import (
@@ -9,6 +10,7 @@ from .taxonomy import (
     CouncilType,
     KeyArea,
     KeyAreaKind,
+    Level,
     MaturityLevel,
     Region,
     Theme,
@@ -24,18 +26,24 @@ __all__ = [
     "CouncilType",
     "Guidance",
     "GuidancePageForm",
+    "Email",
+    "EmailKind",
+    "EmailStatus",
     "HomeAction",
     "HomePage",
     "HomePanel",
     "KeyArea",
     "KeyAreaKind",
+    "Level",
     "MaturityLevel",
     "PageFeedback",
     "Provenance",
     "Region",
     "ReviewReminder",
+    "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
     "Team",
     "Theme",
+    "email_kinds",
 ]

@@ -8,8 +8,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from consultations.enums import EmailStatus
-
 
 class Team(index.Indexed, models.Model):
     """A team that owns guidance pages and keeps them up to date."""
@@ -144,22 +142,16 @@ class Guidance(models.Model):
 
 
 class ReviewReminder(models.Model):
-    """An outbox row: the email telling a page's owning team its review date has passed.
+    """That a page's owning team is being told its review date has passed: one per page and date.
 
-    At most one per page and review date, so a team is reminded once; setting a new review
-    date makes the next reminder possible. The address is read from the team when it is sent.
+    The email itself is a row in the site's outbox (hub.outbox) about this reminder; setting a
+    new review date makes the next reminder possible.
     """
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     review_date = models.DateField()
     team = models.ForeignKey(Team, null=True, on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(
-        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at"]

@@ -42,6 +42,22 @@ class BasePage(Page):
         return getattr(self, "last_reviewed", None)
 
 
+class SectionIndexPage(BasePage):
+    """A main section of the hub: one of its kind, under the home page, with an introduction."""
+
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["hub.HomePage"]
+    max_count = 1
+    show_last_updated = False
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The front door: what the hub is and what is new."""
 

@@ -188,6 +188,20 @@ class Council(index.Indexed, models.Model):
         return self.end_date is not None and self.end_date <= timezone.localdate()
 
 
+class Level(models.IntegerChoices):
+    """The five steps of the maturity scale, scored 1 to 5: the one place they are named.
+
+    Only the names of levels 3 to 5 are confirmed in the strategy's published material; levels 1
+    and 2 go by their number.
+    """
+
+    LEVEL_1 = 1, "Level 1"
+    LEVEL_2 = 2, "Level 2"
+    MATURE = 3, "Mature"
+    LEADER = 4, "Leader"
+    INNOVATOR = 5, "Innovator"
+
+
 def level_label(level: int, name: str) -> str:
     """A level as lists show it: "3. Mature", or just "Level 1" for one known by its number."""
     plain = f"Level {level}"

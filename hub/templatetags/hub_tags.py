@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django import template
 from django.forms import BoundField
@@ -11,7 +11,6 @@ from wagtail.models import Page, Site
 from hub.facets import choice_options
 from hub.models import FEEDBACK_TEXT_MAX
 from hub.page_cache import normalised_query, remembered
-from hub.pagination import page_window
 
 
 register = template.Library()
@@ -110,26 +109,14 @@ def breadcrumbs(context, page: Page):
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
-def pagination(context, page_obj, param: str = "page"):
-    """A GOV.UK pager that keeps the rest of the query string."""
-    request = context["request"]
-    params = request.GET.copy()
-
-    def url_for(number):
-        params[param] = number
-        return "?" + urlencode(sorted(params.lists()), doseq=True)
-
-    items = [
-        {"number": n, "url": url_for(n), "current": n == page_obj.number} if n else None
-        for n in page_window(page_obj)
-    ]
+def pagination(context, page_obj):
+    """A GOV.UK pager: first and last pages, two either side of this one, the rest elided."""
     return {
+        "request": context["request"],
         "page_obj": page_obj,
-        "items": items,
-        "previous_url": url_for(page_obj.previous_page_number())
-        if page_obj.has_previous()
-        else None,
-        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else None,
+        "numbers": page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        ),
     }
 
 
@@ -161,21 +148,6 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-@register.simple_tag(takes_context=True)
-def query_string(context, **changes) -> str:
-    """The current query string with some parameters replaced or removed (None removes)."""
-    params = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    if "page" not in changes:
-        params.pop("page", None)  # a changed filter starts again at page one
-    encoded = urlencode(sorted(params.lists()), doseq=True)
-    return f"?{encoded}" if encoded else "?"
 
 
 @register.filter

@@ -1,8 +1,9 @@
-"""The self-assessment managers' role (hub.roles): sees every return, reopens submitted ones, exports."""
+"""Once made the self-assessment managers' role; hub.roles.roles_sync now does (post_migrate).
+
+Kept, empty, because later migrations depend on it and databases have it applied.
+"""
 
 from django.db import migrations
-
-from hub.roles import roles_sync
 
 
 class Migration(migrations.Migration):
@@ -11,4 +12,4 @@ class Migration(migrations.Migration):
         ("hub", "0004_load_english_local_authorities"),
     ]
 
-    operations = [migrations.RunPython(roles_sync, migrations.RunPython.noop)]
+    operations = []

@@ -13,27 +13,20 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, Guidance, MaturityLevel, Provenance
+from hub.models import BasePage, Guidance, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
+from strategy.models.supersedable import Supersedable
 
 
 RELATED_RESOURCES = 5
 
 
-class StrategyIndexPage(BasePage):
+class StrategyIndexPage(SectionIndexPage):
     """The National Procurement Strategy: lists every edition, current first."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.StrategyEditionPage"]
-    # The strategy has one home; editions hang beneath it.
-    max_count = 1
     menu_label = "Strategy"
 
     def get_context(self, request, *args, **kwargs):
@@ -84,21 +77,13 @@ class InEdition:
         return {pk: edition.title for pk, edition in editions.items()}
 
 
-class StrategyEditionPage(Guidance, Provenance, BasePage):
+class StrategyEditionPage(Guidance, Provenance, Supersedable, BasePage):
     """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
 
     year = models.PositiveSmallIntegerField()
     subtitle = models.CharField(max_length=200, blank=True)
     status = models.CharField(
         max_length=20, choices=EditionStatus.choices, default=EditionStatus.CURRENT
-    )
-    superseded_by = models.ForeignKey(
-        "strategy.StrategyEditionPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The edition that replaced this one; shown in a banner when superseded.",
     )
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -145,11 +130,6 @@ class StrategyEditionPage(Guidance, Provenance, BasePage):
 
     parent_page_types = ["strategy.StrategyIndexPage"]
     subpage_types = ["strategy.ThemePage"]
-
-    @property
-    def is_superseded(self) -> bool:
-        """Whether a newer edition has replaced this one."""
-        return self.status == EditionStatus.SUPERSEDED
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -262,18 +242,10 @@ class KeyAreaPage(InEdition, Guidance, Provenance, BasePage):
         return [(level, descriptors.get(level.level, "")) for level in MaturityLevel.objects.all()]
 
 
-class CategoryStrategyIndexPage(BasePage):
+class CategoryStrategyIndexPage(SectionIndexPage):
     """Category strategies for the largest areas of council spend."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.CategoryStrategyPage"]
-    # One listing of category strategies for the whole hub.
-    max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -295,7 +267,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(Guidance, Provenance, BasePage):
+class CategoryStrategyPage(Guidance, Provenance, Supersedable, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -310,14 +282,6 @@ class CategoryStrategyPage(Guidance, Provenance, BasePage):
     published_date = models.DateField(null=True, blank=True)
     partners = models.CharField(
         max_length=255, blank=True, help_text="Organisations that wrote it with the LGA."
-    )
-    superseded_by = models.ForeignKey(
-        "strategy.CategoryStrategyPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The version that replaced this one; shown in a banner when superseded.",
     )
     sections = StreamField([("section", StrategySectionBlock())], blank=True)
     appendices = StreamField(
@@ -357,11 +321,6 @@ class CategoryStrategyPage(Guidance, Provenance, BasePage):
 
     parent_page_types = ["strategy.CategoryStrategyIndexPage"]
     subpage_types: list[str] = []
-
-    @property
-    def is_superseded(self) -> bool:
-        """Whether a newer version has replaced this one."""
-        return self.status == CategoryStrategyStatus.SUPERSEDED
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,10 +1,7 @@
 """Check your progress: the maturity scale explained and the findings of past surveys."""
 
-import csv
-
 from django.db import models
-from django.http import Http404, HttpResponse
-from django.utils.text import slugify
+from django.http import Http404
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -14,25 +11,17 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from hub.models import BasePage, Guidance, MaturityLevel, Provenance
+from hub.exports import csv_download
+from hub.models import BasePage, Guidance, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import ChartBlock, HeadlineFigureBlock
 from strategy.enums import Instrument
 
 
-class ProgressIndexPage(BasePage):
+class ProgressIndexPage(SectionIndexPage):
     """The "Check your progress" section: the five maturity levels and survey findings."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.FindingsPage"]
-    # One section in the main navigation for checking progress.
-    max_count = 1
     menu_label = "Your progress"
-    show_last_updated = False
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -122,8 +111,4 @@ class FindingsPage(RoutablePageMixin, Guidance, Provenance, BasePage):
         chart = next((c for c in self.charts() if c.id == chart_id), None)
         if chart is None:
             raise Http404("No such chart")
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = slugify(f"{self.slug}-{chart.value['title']}")[:80]
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        csv.writer(response).writerows(chart.value.csv_rows())
-        return response
+        return csv_download(chart.value.csv_rows(), f"{self.slug}-{chart.value['title']}")

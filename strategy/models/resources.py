@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
 from hub.facets import form_facets
-from hub.models import BasePage, Guidance, Provenance
+from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
 from strategy.forms import ResourceFilterForm
@@ -22,19 +22,10 @@ from strategy.forms import ResourceFilterForm
 PER_PAGE = 20
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(SectionIndexPage):
     """The resources library, filterable by type, theme, category and audience."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.ResourcePage"]
-    # The hub has one library; filters, not sub-sections, narrow it down.
-    max_count = 1
-    show_last_updated = False
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

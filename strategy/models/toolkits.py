@@ -13,23 +13,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
-from hub.models import BasePage, Guidance, Provenance
+from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
 from strategy.enums import Regime
 
 
-class ToolkitIndexPage(BasePage):
+class ToolkitIndexPage(SectionIndexPage):
     """Every toolkit on the hub."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["strategy.ToolkitPage"]
-    # One home for toolkits, in the main navigation.
-    max_count = 1
-    show_last_updated = False
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

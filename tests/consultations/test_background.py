@@ -9,10 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 
-from consultations.enums import EmailStatus
-from consultations.models import Comment, CommentEmail
-from consultations.services import comment_email_send
-from consultations.tasks import send_comment_email
+from consultations.models import Comment
+from hub.models import Email, EmailStatus
+from hub.outbox import email_send, send_email
 from tests.consultations.conftest import form_data, post_comment
 from tests.consultations.failing_email import SlowBackend
 from tests.consultations.test_services import at, create, race
@@ -38,7 +37,7 @@ def test_the_request_only_queues_the_email_and_the_worker_sends_it_once(
     with django_capture_on_commit_callbacks(execute=True):
         response = post_comment(client, consultation, clock, form_data())
     assert response.status_code == 303
-    email = CommentEmail.objects.get()
+    email = Email.objects.get()
     assert (email.status, email.attempts) == (EmailStatus.PENDING, 0)
     assert DBTaskResult.objects.count() == 1
 
@@ -49,7 +48,7 @@ def test_the_request_only_queues_the_email_and_the_worker_sends_it_once(
     assert Comment.objects.get().reference in mail.outbox[0].subject
 
     # The task queued again, and the periodic safety net, find nothing left to send.
-    send_comment_email.enqueue(email.pk)
+    send_email.enqueue(email.pk)
     run_worker()
     call_command("send_pending_emails", verbosity=0)
     assert len(mail.outbox) == 1
@@ -77,9 +76,9 @@ def test_two_workers_sending_one_email_at_once_send_it_once(consultation, settin
     SlowBackend.accepted.clear()
     with at(2026, 6, 15, 10, 0):
         comment, _ = create(consultation, key=uuid.uuid4())
-    email = CommentEmail.objects.get(comment=comment)
+    email = Email.objects.get(comment=comment)
     with at(2026, 6, 15, 10, 1):
-        results, errors = race(4, lambda: comment_email_send(email_id=email.pk))
+        results, errors = race(4, lambda: email_send(email.pk))
     assert errors == []
     assert sorted(results) == [False, False, False, True]
     assert len(SlowBackend.accepted) == 1

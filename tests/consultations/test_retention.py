@@ -15,8 +15,9 @@ from wagtail.models import PageLogEntry
 
 from consultations import times
 from consultations.follow_up.notifications import subscribe_token
-from consultations.models import Comment, Notification, Subscription
+from consultations.models import Comment, Subscription
 from consultations.respondent_data.retention import add_months, anonymise_due
+from hub.models import Email
 from tests.consultations.follow_up import manager_user, respond
 
 
@@ -108,7 +109,7 @@ def test_erase_by_email_leaves_the_address_in_no_table(
         key="6f1c1d1e-0000-4000-8000-000000000001",
         confirmed_at=datetime(2026, 6, 1, tzinfo=UTC),
     )
-    Notification.objects.create(kind="subscription_confirm", token=subscribe_token(EMAIL))
+    Email.objects.create(kind="subscription_confirm", token=subscribe_token(EMAIL))
     assert tables_containing(EMAIL)
 
     manager = manager_user(django_user_model)
@@ -125,7 +126,7 @@ def test_erase_by_email_leaves_the_address_in_no_table(
     assert response.status_code == 302
     assert tables_containing(EMAIL) == []
     assert tables_containing("x.gov.uk") == []
-    assert Notification.objects.filter(token__gt="").count() == 0
+    assert Email.objects.filter(token__gt="").count() == 0
     assert Comment.objects.filter(email="other@y.gov.uk").count() == 1, "others untouched"
     assert set(Comment.objects.values_list("text", flat=True)) >= {"One.", "Two."}
     again = json.loads(

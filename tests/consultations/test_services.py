@@ -12,10 +12,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
-from consultations import outbox, services
-from consultations.enums import CommentStatus, ConsultationState, EmailStatus
-from consultations.models import Comment, CommentEmail
+from consultations import services
+from consultations.enums import CommentStatus, ConsultationState
+from consultations.models import Comment
 from consultations.services import CommentRefused, Respondent, SubmissionConflict, comment_create
+from hub import outbox
+from hub.models import Email, EmailStatus
 from tests.consultations.factories import ConsultationPageFactory
 
 
@@ -86,7 +88,7 @@ class TestClosingDuringSummerTime:
             create(consultation)
         assert refused.value.state == ConsultationState.CLOSED
         assert Comment.objects.count() == 0
-        assert CommentEmail.objects.count() == 0
+        assert Email.objects.count() == 0
         assert mail.outbox == []
 
     def test_the_last_microsecond_is_accepted_and_the_close_itself_refused(self, consultation):
@@ -188,7 +190,7 @@ class TestIdempotency:
         assert (created_first, created_second) == (True, False)
         assert first.reference == second.reference
         assert Comment.objects.count() == 1
-        assert CommentEmail.objects.count() == 1
+        assert Email.objects.count() == 1
 
     def test_the_same_key_with_other_text_is_a_conflict(self, consultation, clock):
         key = uuid.uuid4()
@@ -230,7 +232,7 @@ def test_concurrent_posts_with_the_same_key_store_one_comment(consultation):
     references = [comment.reference for comment, _ in results]
     assert len(references) == 8 and len(set(references)) == 1
     assert Comment.objects.filter(idempotency_key=key).count() == 1
-    assert CommentEmail.objects.count() == 1
+    assert Email.objects.count() == 1
 
 
 class TestEmail:
@@ -249,7 +251,7 @@ class TestEmail:
         assert "11:59pm on 30 June 2026" in message.body
         assert "Your comment is about: The whole draft" in message.body
         assert "We received your comment at 11am on 15 June 2026 (UK time)" in message.body
-        assert CommentEmail.objects.get().status == EmailStatus.SENT
+        assert Email.objects.get().status == EmailStatus.SENT
 
     def test_a_failing_backend_keeps_the_comment_and_the_retry_sends_it(
         self, consultation, clock, settings, django_capture_on_commit_callbacks
@@ -258,7 +260,7 @@ class TestEmail:
         with django_capture_on_commit_callbacks(execute=True):
             comment, _ = create(consultation)
         assert Comment.objects.filter(reference=comment.reference).exists()
-        job = CommentEmail.objects.get()
+        job = Email.objects.get()
         assert (job.status, job.attempts, job.last_error) == (
             EmailStatus.PENDING,
             1,
@@ -280,14 +282,14 @@ class TestEmail:
         settings.EMAIL_BACKEND = "tests.consultations.failing_email.FailingBackend"
         create(consultation)
         for _ in range(outbox.MAX_ATTEMPTS):
-            services.comment_emails_send_pending()
-        assert CommentEmail.objects.get().status == EmailStatus.FAILED
+            outbox.emails_send_pending()
+        assert Email.objects.get().status == EmailStatus.FAILED
         assert Comment.objects.count() == 1
 
     def test_quarantined_comments_get_no_email(self, consultation, clock):
         comment, _ = create(consultation, quarantine_reason="Hidden field filled in")
         assert comment.status == CommentStatus.QUARANTINED
-        assert not CommentEmail.objects.exists()
+        assert not Email.objects.exists()
 
 
 class TestDatabaseRules:

@@ -10,7 +10,8 @@ import time_machine
 from django.core.management import call_command
 
 from consultations.enums import NotificationKind
-from consultations.models import Notification, Subscription
+from consultations.models import Subscription
+from hub.models import Email
 from tests.consultations.factories import ConsultationPageFactory
 from tests.utils import REDIS_DOWN
 
@@ -51,7 +52,7 @@ def test_nothing_is_stored_before_confirmation_but_a_signed_token(
     (message,) = mailoutbox
     assert message.to == [EMAIL]
     confirm = path_of(link_in(message))
-    (row,) = Notification.objects.all()
+    (row,) = Email.objects.all()
     assert row.token == "", "the token left with the email"
     # Following the link asks; only the button confirms (mail scanners follow links).
     assert "Confirm your subscription" in client.get(confirm).content.decode()
@@ -120,8 +121,8 @@ def test_one_email_per_new_consultation_and_one_reminder_never_resent(
             call_command("send_consultation_alerts", stdout=io.StringIO())
     reminders = [m for m in mailoutbox if m.subject.startswith("Closing soon")]
     assert len(reminders) == 1, "one reminder, three days before the close"
-    kinds = Notification.objects.filter(subscription__isnull=False).values_list(
-        "kind", "subscription", "consultation"
+    kinds = Email.objects.filter(subscription__isnull=False).values_list(
+        "kind", "subscription", "page"
     )
     assert sorted(kinds) == sorted(
         [
@@ -177,7 +178,7 @@ def test_the_alerts_job_writes_nothing_for_emails_already_recorded(index, subscr
     ).save_revision().publish()
     now = datetime(2026, 6, 28, 9, tzinfo=UTC)  # open, and within three days of the close
     alerts_create(now)
-    assert Notification.objects.filter(subscription=subscribed).count() == 2
+    assert Email.objects.filter(subscription=subscribed).count() == 2
     with CaptureQueriesContext(connection) as queries:
         alerts_create(now)
     assert not [q for q in queries if q["sql"].lstrip().upper().startswith("INSERT")]

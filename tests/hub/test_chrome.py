@@ -1,11 +1,13 @@
 """The site chrome: error pages, pagination and download labels."""
 
+import re
+
 import pytest
 
-from django.core.paginator import Paginator
+from django.template import RequestContext, Template
 from django.test import RequestFactory, override_settings
 
-from hub.pagination import page_window, paginate
+from hub.pagination import paginate
 from hub.templatetags.hub_tags import human_size
 from hub.views import server_error
 
@@ -34,9 +36,25 @@ def test_paginate_tolerates_bad_page_numbers(value, expected):
     assert paginate(request, list(range(50)), per_page=10).number == expected
 
 
-def test_page_window_elides_long_runs():
-    page = Paginator(list(range(200)), 10).page(10)
-    assert page_window(page) == [1, None, 8, 9, 10, 11, 12, None, 20]
+def test_pager_elides_long_runs_and_keeps_the_query():
+    request = RequestFactory().get("/", {"q": "waste", "page": "10"})
+    page = paginate(request, list(range(200)), per_page=10)
+    html = Template("{% load hub_tags %}{% pagination page %}").render(
+        RequestContext(request, {"page": page})
+    )
+    items = re.findall(r'aria-label="Page (\d+)"|(ellipses)', html)
+    assert [number or None for number, _ in items] == [
+        "1",
+        None,
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
+        None,
+        "20",
+    ]
+    assert 'href="?q=waste&amp;page=11" rel="next"' in html
 
 
 @pytest.mark.parametrize(

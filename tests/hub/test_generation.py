@@ -115,8 +115,8 @@ def test_alerts_sign_up_and_confirmation_leave_the_generation(
 def test_a_comment_and_its_queued_and_sent_email_leave_the_generation(
     home, generation, mailoutbox, changes
 ):
-    from consultations.models import CommentEmail
     from consultations.services import Respondent, comment_create
+    from hub.models import Email
     from tests.consultations.factories import (
         ConsultationIndexPageFactory,
         ConsultationPageFactory,
@@ -141,7 +141,7 @@ def test_a_comment_and_its_queued_and_sent_email_leave_the_generation(
                 text="A comment.",
             )
         )
-    assert CommentEmail.objects.filter(sent_at__isnull=False).count() == 1
+    assert Email.objects.filter(sent_at__isnull=False).count() == 1
     assert len(mailoutbox) == 1 and changes == []
 
 

@@ -1,12 +1,45 @@
 """The home page leads to the three main jobs, each link worked out from the content."""
 
+from datetime import timedelta
+
+import pytest
+
 from django.utils import timezone
 
 from consultations.models import ConsultationPage
+from strategy.enums import EditionStatus
 from strategy.models import ProgressIndexPage, StrategyEditionPage
+from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
+from tests.factories import StrategyEditionPageFactory, StrategyIndexPageFactory
+from tests.strategy.factories import (
+    CategoryStrategyIndexPageFactory,
+    CategoryStrategyPageFactory,
+    ProgressIndexPageFactory,
+)
 
 
-def test_home_page_leads_to_the_three_main_jobs(client, demo_site):
+@pytest.fixture
+def site_with_one_open_consultation(home):
+    """Two editions (one current), the progress section, one open and one closed consultation."""
+    strategy = StrategyIndexPageFactory(parent=home)
+    StrategyEditionPageFactory(parent=strategy, year=2018, status=EditionStatus.SUPERSEDED)
+    StrategyEditionPageFactory(parent=strategy, year=2022, slug="nps-2022")
+    ProgressIndexPageFactory(parent=home)
+    drafts = CategoryStrategyIndexPageFactory(parent=home)
+    draft = CategoryStrategyPageFactory(parent=drafts, draft=True)
+    consultations = ConsultationIndexPageFactory(parent=home)
+    today = timezone.localdate()
+    for slug, opens, closes in (
+        ("closed", today - timedelta(days=60), today - timedelta(days=30)),
+        ("open", today - timedelta(days=5), today + timedelta(days=25)),
+    ):
+        ConsultationPageFactory(
+            parent=consultations, slug=slug, strategy=draft, opening_date=opens, closing_date=closes
+        )
+    return home
+
+
+def test_home_page_leads_to_the_three_main_jobs(client, site_with_one_open_consultation):
     response = client.get("/")
     html = response.content.decode()
     assert '<h1 class="govuk-heading-xl">Procurement Knowledge Hub</h1>' not in html

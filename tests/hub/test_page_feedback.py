@@ -91,7 +91,7 @@ def test_a_filled_hidden_field_is_refused_and_nothing_stored(reader, page):
 
 
 def test_too_many_answers_from_one_address_are_refused(reader, page, settings):
-    settings.CONSULTATIONS_RATE_LIMIT = 2
+    settings.PAGE_FEEDBACK_RATE_LIMIT = 2
     assert send(reader, page, useful="yes").status_code == 302
     assert send(reader, page, useful="no").status_code == 302
     response = send(reader, page, useful="no", text="Third")

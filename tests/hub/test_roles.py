@@ -1,4 +1,4 @@
-"""Roles come from migrations alone, each with exactly its rights; page rights follow new pages."""
+"""Roles come from migrate alone, each with exactly its rights; page rights follow new pages."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission

@@ -12,6 +12,16 @@ from tests.factories import KeyAreaFactory, ThemeFactory
 MANAGERS = SELF_ASSESSMENT_MANAGERS
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Sign-in link limits count in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def cycle(db):
     """A 2026 cycle asking about three key areas under one theme."""

@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from django.core import mail
+from django.test import TestCase
 
 from progress.enums import ReturnStatus
 from progress.services import answer_save
@@ -63,7 +64,8 @@ def test_completion_rates_per_cycle(client, answered, manager):
 
 def test_reminder_goes_to_every_officer_of_a_draft(client, answered, manager):
     client.force_login(manager)
-    response = client.post("/admin/self-assessment/completion/", {"cycle": answered.cycle.pk})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the outbox sends on commit
+        response = client.post("/admin/self-assessment/completion/", {"cycle": answered.cycle.pk})
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["lead@medway.gov.uk"]]
     assert "Medway Council" in mail.outbox[0].subject

@@ -3,6 +3,7 @@
 import pytest
 
 from django.core import mail
+from django.test import TestCase
 
 from progress.enums import ReturnStatus
 from progress.models import Answer, Return
@@ -95,14 +96,18 @@ def test_answer_form_errors_keep_what_was_typed(client, medway):
 
 def test_lead_invites_a_colleague_who_joins_on_sign_in(client, medway, officer):
     client.force_login(lead_of(medway))
-    response = client.post(
-        medway.url("colleagues"), {"email": "Finance@Medway.gov.uk", "department": "Finance"}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the outbox sends on commit
+        response = client.post(
+            medway.url("colleagues"), {"email": "Finance@Medway.gov.uk", "department": "Finance"}
+        )
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["finance@medway.gov.uk"]
     assert "/check-your-progress/self-assessment/sign-in/" in mail.outbox[-1].body
     client.logout()
-    client.post("/check-your-progress/self-assessment/sign-in/", {"email": "finance@medway.gov.uk"})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            "/check-your-progress/self-assessment/sign-in/", {"email": "finance@medway.gov.uk"}
+        )
     link = [w for w in mail.outbox[-1].body.split() if "/sign-in/" in w][0]
     client.post(link)
     assert client.get(medway.get_absolute_url()).status_code == 200

@@ -1,7 +1,6 @@
 """Maturity levels go by their number where the strategy's own name for them is not confirmed."""
 
-from hub.models import MaturityLevel
-from progress.enums import Level
+from hub.models import Level, MaturityLevel
 from progress.forms import level_field
 from progress.models import Answer
 

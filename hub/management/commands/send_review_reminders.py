@@ -2,16 +2,15 @@
 
 from django.core.management.base import BaseCommand
 
-from hub.guidance import review_reminders_queue, review_reminders_send
+from hub.guidance import review_reminders_queue
 
 
 class Command(BaseCommand):
     help = (
         "Queue one reminder per guidance page whose review date has passed (once per review "
-        "date), then send every pending reminder. Safe to run again."
+        "date) in the site's outbox, which sends it. Safe to run again."
     )
 
     def handle(self, *args, **options):
         queued = review_reminders_queue()
-        sent, left = review_reminders_send()
-        self.stdout.write(f"Queued {len(queued)} review reminders; sent {sent}, {left} not sent.")
+        self.stdout.write(f"Queued {len(queued)} review reminders in the outbox.")
