@@ -62,6 +62,9 @@ CONTENT = frozenset(
         "strategy.notice",
         "strategy.glossaryterm",
         "strategy.rulesversion",
+        # Guidance pages' owning teams, and the change notes their pages list.
+        "hub.team",
+        "hub.changenote",
         # Self-assessment cycles and submitted returns feed the national findings.
         "progress.cycle",
         "progress.cycle_key_areas",
@@ -99,6 +102,10 @@ ACTIVITY = frozenset(
         "consultations.coding_themes",
         "consultations.campaigngroup",
         "consultations.campaignmember",
+        # Readers' "Is this page useful?" answers (shown only in the admin), and the records of
+        # reminders sent to owning teams (their emails are in the outbox).
+        "hub.pagefeedback",
+        "hub.reviewreminder",
         # Self-assessment work in progress and sign-in; submitting a return saves the Return.
         "progress.respondent",
         "progress.invitation",

@@ -52,6 +52,11 @@ ROLES = (
                 for model in ACT_RULES
                 for action in ("add", "change", "delete", "view")
             ),
+            # Teams that own guidance pages, and what readers said of the pages.
+            "hub.add_team",
+            "hub.change_team",
+            "hub.view_team",
+            "hub.view_pagefeedback",
         ),
         collection_permissions=(
             "wagtailimages.add_image",
@@ -66,7 +71,7 @@ ROLES = (
     # Moderators review and approve in the workflows; they never publish around them.
     Role(
         MODERATORS,
-        permissions=("wagtailadmin.access_admin",),
+        permissions=("wagtailadmin.access_admin", "hub.view_pagefeedback"),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
         page_permissions={ROOT: ("change_page", "lock_page", "unlock_page")},
     ),
