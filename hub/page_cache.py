@@ -19,6 +19,7 @@ and only 200 responses that set no cookie, carry no CSRF token, are not private 
 """
 
 import hashlib
+import math
 import threading
 import time
 from collections import OrderedDict
@@ -34,7 +35,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -352,9 +353,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         token = request_generation.set({})
         try:
-            return self.answer(request)
+            response = self.answer(request)
         finally:
             request_generation.reset(token)
+        if "Cache-Control" not in response:
+            # Only what the page cache may store is ever public: nothing else goes to a CDN.
+            patch_cache_control(response, private=True)
+        return response
 
     def answer(self, request):
         """The stored page, or the rendered one, stored if it may be."""
@@ -373,7 +378,9 @@ class PageCacheMiddleware:
         started = timezone.now()
         response = self.get_response(request)
         if gen is not None and may_store(request, response):
-            self.store(cache, key, gen, started, request, response, seconds)
+            entry = self.store(cache, key, gen, started, request, response, seconds)
+            if entry is not None:
+                shared_cache_headers(response, entry)
         return response
 
     def store(self, cache, key, gen, started, request, response, seconds):
@@ -382,7 +389,7 @@ class PageCacheMiddleware:
         instant = next_change_cached(cache, gen, started)
         timeout = seconds if instant is None else min(seconds, int(instant - now.timestamp()))
         if timeout < 1:
-            return
+            return None
         entry = {
             "status": response.status_code,
             "headers": list(response.headers.items()),
@@ -390,14 +397,40 @@ class PageCacheMiddleware:
             "generation": gen,
             "stored": now.timestamp(),
             "expires": now.timestamp() + timeout,
+            "changes": instant,
         }
         cache.set(key, entry, timeout)
         recent.add(key, entry)
+        return entry
 
     def replay(self, request, entry) -> HttpResponse:
         """The stored response, byte for byte, with its age."""
         response = HttpResponse(
             entry["content"], status=entry["status"], headers=dict(entry["headers"])
         )
-        response["Age"] = str(max(0, int(time.time() - entry["stored"])))
+        # Rounded up, so a shared cache never counts the page fresher than it is.
+        response["Age"] = str(max(0, math.ceil(time.time() - entry["stored"])))
+        shared_cache_headers(response, entry)
         return response
+
+
+def shared_cache_headers(response, entry) -> None:
+    """Let a shared cache (a CDN, Varnish) keep the page for as long as the page cache may.
+
+    s-maxage is the stored entry's whole lifetime, which the clock rule caps, and a replay's Age
+    says how much of it has gone; browsers, which no purge reaches, keep it briefly. A cache may
+    serve it stale only until the next clock-driven change, so a closed consultation is never
+    shown open from a stale copy.
+    """
+    lifetime = int(entry["expires"] - entry["stored"])
+    changes = entry.get("changes")
+    room = None if changes is None else max(0, int(changes - entry["expires"]))
+
+    def capped(seconds):
+        return seconds if room is None else min(seconds, room)
+
+    response["Cache-Control"] = (
+        f"public, max-age={min(lifetime, settings.BROWSER_CACHE_SECONDS)}, s-maxage={lifetime}, "
+        f"stale-while-revalidate={capped(settings.STALE_WHILE_REVALIDATE_SECONDS)}, "
+        f"stale-if-error={capped(settings.STALE_IF_ERROR_SECONDS)}"
+    )

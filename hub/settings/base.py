@@ -14,6 +14,29 @@ from hub.cache import redis_cache
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
+def frontend_cache_settings(environ) -> dict | None:
+    """WAGTAILFRONTENDCACHE from the environment: Varnish, Cloudflare, CloudFront, any of them."""
+    backends = {}
+    if environ.get("FRONTEND_CACHE_VARNISH_URL"):
+        backends["varnish"] = {
+            "BACKEND": "hub.frontend_cache.VarnishBackend",
+            "LOCATION": environ["FRONTEND_CACHE_VARNISH_URL"],
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "hub.frontend_cache.CloudflareEverythingBackend",
+            "ZONEID": environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+            "BEARER_TOKEN": environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        # Needs boto3 and AWS credentials in the environment (not installed by default).
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    return backends or None
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable as a list."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
@@ -31,6 +54,7 @@ INSTALLED_APPS = [
     "consultations",
     "progress",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -219,6 +243,14 @@ LOGGING = {
 
 # Whole pages kept for anonymous visitors, in seconds (hub/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = 0
+# Pages the page cache stores are public for shared caches (a CDN) for the same lifetime. Browsers,
+# which no purge reaches, keep them briefly; a shared cache may serve them stale a little while it
+# fetches afresh, and for long while the app cannot answer, never past the next clock change.
+# A caching proxy or CDN in front, purged on publish (README "A caching proxy in front").
+WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("STALE_WHILE_REVALIDATE_SECONDS", "30"))
+STALE_IF_ERROR_SECONDS = int(os.environ.get("STALE_IF_ERROR_SECONDS", "86400"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Procurement Knowledge Hub"
