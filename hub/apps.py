@@ -23,6 +23,10 @@ class HubConfig(AppConfig):
 
         page_cache.connect_signals()
 
+        from hub import frontend_cache
+
+        frontend_cache.connect_signals()
+
         from wagtail.signals import page_published
 
         from hub.guidance import change_note_record
