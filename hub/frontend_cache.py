@@ -82,7 +82,11 @@ def site_changed(sender=None, instance=None, **kwargs) -> None:
     from wagtail.models import Site
 
     hostnames = sorted({urlsplit(site.root_url).netloc for site in Site.objects.all()})
-    purge_site_task.enqueue(hostnames)
+    task = purge_site_task
+    if task.get_backend().supports_priority:
+        # Ahead of the search and reference index updates the same publish queues.
+        task = task.using(priority=100)
+    task.enqueue(hostnames)
 
 
 def connect_signals() -> None:
