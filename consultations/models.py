@@ -27,7 +27,7 @@ from consultations.enums import (
     ResponseType,
 )
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage
+from hub.models import BasePage, Illustrative
 
 
 COMMENT_MAX_LENGTH = 10_000
@@ -126,7 +126,7 @@ class ConsultationPageQuerySet(PageQuerySet):
         return min((instant for instant in instants if instant), default=None)
 
 
-class ConsultationPage(RoutablePageMixin, BasePage):
+class ConsultationPage(RoutablePageMixin, Illustrative, BasePage):
     """A consultation on a draft: when it is open, what it is about, and the comment form."""
 
     strategy = models.ForeignKey(
@@ -219,6 +219,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
             heading="Dates (UK time)",
         ),
         FieldPanel("strategy"),
+        FieldPanel("is_illustrative"),
         FieldPanel("body"),
         FieldPanel("documents"),
         FieldPanel("how_responses_used"),

@@ -20,6 +20,7 @@ from consultations.enums import NotificationKind
 from consultations.models import Notification
 from consultations.outbox import outbox_send, outbox_send_pending
 from consultations.tasks import send_notification
+from hub.models import flag_text
 
 
 logger = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ def message_for(notification: Notification) -> EmailMessage:
     if kind == NotificationKind.OUTCOME:
         to = notification.comment.email
         context["comment"] = notification.comment
-        subject = f"Outcome published: {consultation.title}"
+        subject = f"Outcome published: {flag_text(consultation)}{consultation.title}"
     elif kind == NotificationKind.SUBSCRIPTION_CONFIRM:
         to = subscribe_token_email(notification.token)
         context["confirm_url"] = site_url(
@@ -76,9 +77,9 @@ def message_for(notification: Notification) -> EmailMessage:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
         if kind == NotificationKind.CONSULTATION_OPENED:
-            subject = f"New consultation: {consultation.title}"
+            subject = f"New consultation: {flag_text(consultation)}{consultation.title}"
         else:
-            subject = f"Closing soon: {consultation.title}"
+            subject = f"Closing soon: {flag_text(consultation)}{consultation.title}"
     return EmailMessage(
         subject=subject,
         body=render_to_string(f"consultations/email/{kind}.txt", context),

@@ -22,7 +22,7 @@ from consultations.late_entry import late_entry_use
 from consultations.models import Comment, CommentEmail, ConsultationPage
 from consultations.outbox import outbox_send, outbox_send_pending
 from consultations.tasks import send_comment_email
-from hub.models import Council
+from hub.models import Council, flag_text
 
 
 logger = logging.getLogger(__name__)
@@ -321,7 +321,10 @@ def comment_email_message(comment: Comment) -> EmailMessage:
         "url": comment.consultation.get_full_url(),
     }
     return EmailMessage(
-        subject=f"Your comment on {comment.consultation.title}: {comment.reference}",
+        subject=(
+            f"Your comment on {flag_text(comment.consultation)}{comment.consultation.title}: "
+            f"{comment.reference}"
+        ),
         body=render_to_string("consultations/email/comment_confirmation.txt", context),
         to=[comment.email],
     )

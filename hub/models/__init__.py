@@ -1,3 +1,4 @@
+from .illustrative import Illustrative, flag_text, is_illustrative
 from .pages import BasePage, HomeAction, HomePage, HomePanel, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
@@ -21,6 +22,7 @@ __all__ = [
     "HomeAction",
     "HomePage",
     "HomePanel",
+    "Illustrative",
     "KeyArea",
     "KeyAreaKind",
     "MaturityLevel",
@@ -29,4 +31,6 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "Theme",
+    "flag_text",
+    "is_illustrative",
 ]

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from hub.facets import choice_options
+from hub.models.illustrative import is_illustrative
 from hub.page_cache import normalised_query, remembered
 from hub.pagination import page_window
 
@@ -288,3 +289,13 @@ def remember(parser, token):
     return RememberNode(
         nodelist, bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+@register.inclusion_tag("components/illustrative_flag.html")
+def illustrative_flag(item, form: str = "tag", what: str = ""):
+    """The one flag for an invented item: a tag where it is offered, a notice on its own page.
+
+    Offer it before any call to action: before the link in a card, list or action, and before
+    the first button on the item's page. Renders nothing for a real item.
+    """
+    return {"illustrative": is_illustrative(item), "form": form, "what": what}

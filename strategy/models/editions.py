@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, MaturityLevel, Provenance
+from hub.models import BasePage, Illustrative, MaturityLevel, Provenance
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
@@ -289,7 +289,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(Provenance, BasePage):
+class CategoryStrategyPage(Illustrative, Provenance, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -331,6 +331,7 @@ class CategoryStrategyPage(Provenance, BasePage):
                 FieldPanel("published_date"),
                 FieldPanel("partners"),
                 FieldPanel("superseded_by"),
+                FieldPanel("is_illustrative"),
             ],
             heading="About this strategy",
         ),

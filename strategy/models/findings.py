@@ -14,7 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from hub.models import BasePage, MaturityLevel, Provenance
+from hub.models import BasePage, Illustrative, MaturityLevel, Provenance
 from strategy.blocks import ChartBlock, HeadlineFigureBlock
 from strategy.enums import Instrument
 
@@ -49,7 +49,7 @@ class FindingsQuerySet(PageQuerySet):
         return self.defer_streamfields().order_by("-published_date", "-pk")
 
 
-class FindingsPage(RoutablePageMixin, Provenance, BasePage):
+class FindingsPage(RoutablePageMixin, Illustrative, Provenance, BasePage):
     """Results of a survey or diagnostic: headline figures and charts that are also tables."""
 
     instrument = models.CharField(
@@ -90,6 +90,7 @@ class FindingsPage(RoutablePageMixin, Provenance, BasePage):
                 FieldPanel("published_date"),
                 FieldPanel("respondents"),
                 FieldPanel("source"),
+                FieldPanel("is_illustrative"),
             ],
             heading="About the findings",
         ),

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
 from hub.facets import form_facets
-from hub.models import BasePage, Provenance
+from hub.models import BasePage, Illustrative, Provenance
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
 from strategy.forms import ResourceFilterForm
@@ -106,7 +106,7 @@ class ResourceQuerySet(PageQuerySet):
         return qs
 
 
-class ResourcePage(Provenance, BasePage):
+class ResourcePage(Illustrative, Provenance, BasePage):
     """A guide, template or report: an uploaded document, or a publication on its publisher's site.
 
     An external publication is described by the source fields: title, publisher, date, link and
@@ -138,7 +138,12 @@ class ResourcePage(Provenance, BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("resource_type"), FieldPanel("audience"), FieldPanel("document")],
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("audience"),
+                FieldPanel("document"),
+                FieldPanel("is_illustrative"),
+            ],
             heading="Resource",
         ),
         FieldPanel("body"),
