@@ -16,7 +16,7 @@ from wagtail.admin.widgets import Button
 from consultations.forms import LateEntryForm, RespondentForm
 from consultations.late_entry import late_entry_issue, late_entry_url
 from consultations.models import ConsultationPage
-from consultations.respondent_data import (
+from consultations.respondent_data.erasure import (
     EXPORT_RESPONDENT,
     FIND_RESPONDENT,
     respondent_audit,

@@ -9,4 +9,4 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from consultations import outcome  # noqa: F401 - connects the page_published receiver
+        from consultations.follow_up import outcome  # noqa: F401 - connects the page_published receiver

@@ -140,7 +140,6 @@ class CommentForm(forms.Form):
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.sections = sections
-        self.age = None  # seconds since the form was shown, once the token is verified
         self.fields["organisation"].choices = [
             ("", "Choose your council"),
             *[(str(pk), name) for pk, name in Council.objects.current().values_list("pk", "name")],
@@ -180,11 +179,13 @@ class CommentForm(forms.Form):
         token = self.cleaned_data["form_token"]
         submission_id = self.cleaned_data.get("submission_id")
         try:
-            self.age = token_age(token, str(submission_id)) if submission_id else None
+            age = token_age(token, str(submission_id)) if submission_id else None
         except signing.BadSignature:
-            self.age = None
-        if self.age is None:
+            age = None
+        if age is None:
             raise forms.ValidationError("This form could not be checked", code="unverified")
+        # Seconds since the form was shown, for the service's time rules.
+        self.cleaned_data["age"] = age
         return token
 
     def clean_text(self):

@@ -1,18 +1,14 @@
 """Late-entry links: a manager lets one comment in after the close, for a stated reason."""
 
 import secrets
-import uuid
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
-from django.views.decorators.debug import sensitive_post_parameters
 
 from wagtail.log_actions import log
 
-from consultations.forms import CommentForm
-from consultations.models import LATE_ENTRY_MAX_HOURS, Comment, ConsultationPage, LateEntryLink
+from consultations.models import LATE_ENTRY_MAX_HOURS, ConsultationPage, LateEntryLink
 from hub.tokens import token_hash
 
 
@@ -59,43 +55,3 @@ def late_entry_use(link: LateEntryLink, at: datetime) -> bool:
             used_at=at
         )
     )
-
-
-def resent(page: ConsultationPage, data) -> Comment | None:
-    """The comment already stored for this form with this text: a double click or a resend."""
-    try:
-        key = uuid.UUID(data.get("submission_id", ""))
-    except ValueError:
-        return None
-    text = data.get("text", "").replace("\r\n", "\n")
-    return Comment.objects.with_key(page, key).filter(text=text).first()
-
-
-@sensitive_post_parameters()
-def late_entry_view(request, page: ConsultationPage, token: str):
-    """The comment form, after the close, for whoever holds the link; it works once."""
-    from consultations import views
-
-    link = late_entry_find(page, token)
-    usable = link is not None and link.usable_at(timezone.now())
-    if request.method == "POST":
-        if usable:
-            return views.comment_post(request, page, late_entry=link)
-        stored = resent(page, request.POST)
-        if stored:
-            return views.confirmation_redirect(page, stored)
-        form = CommentForm(request.POST, sections=page.sections())
-    elif usable:
-        return views.render_form(
-            request, page, CommentForm.blank(sections=page.sections()), late_entry=link
-        )
-    else:
-        form = None
-    response = page.render(
-        request,
-        template=views.NOT_SENT_TEMPLATE,
-        context_overrides={"form": form, "late_unusable": True},
-    )
-    response.status_code = 410
-    add_never_cache_headers(response)
-    return response

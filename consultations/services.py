@@ -50,14 +50,6 @@ class SubmissionConflict(Exception):
         self.existing = existing
 
 
-class FormInvalid(Exception):
-    """The form has answers to correct, or could not be checked (form.has_error says which)."""
-
-    def __init__(self, form):
-        super().__init__("Comment form not valid")
-        self.form = form
-
-
 class FormExpired(Exception):
     """The form was shown longer ago than CONSULTATIONS_FORM_MAX_AGE; nothing was stored."""
 
@@ -99,22 +91,21 @@ class DetailsChange(StrEnum):
 
 
 def comment_submit(
-    *, consultation: ConsultationPage, form, client: str, late_entry=None
+    *, consultation: ConsultationPage, data: dict, client: str, late_entry=None
 ) -> tuple[Comment, DetailsChange]:
-    """Apply the rules for a posted comment form, in order, and store it with comment_create.
+    """Apply the rules for a valid comment form's cleaned data, in order, and store it.
 
-    A resend of a stored form answers with the stored comment, even once the form has expired
-    or the consultation has closed; corrected name, email or other details in it are stored
-    while the consultation is open. Raises FormInvalid, FormExpired, CommentRefused,
-    RateLimited or SubmissionConflict when nothing is stored. A manager's late-entry link
-    (consultations.late_entry) lets one comment in after the close.
+    `data["age"]` is how long ago the form was shown. A resend of a stored form answers with
+    the stored comment, even once the form has expired or the consultation has closed;
+    corrected name, email or other details in it are stored while the consultation is open.
+    Raises FormExpired, CommentRefused, RateLimited or SubmissionConflict when nothing is
+    stored. A manager's late-entry link (consultations.late_entry) lets one comment in after
+    the close.
     """
-    if not form.is_valid():
-        raise FormInvalid(form)
-    data = form.cleaned_data
     respondent = Respondent(**{field.name: data[field.name] for field in fields(Respondent)})
     now = timezone.now()
-    in_time = form.age <= settings.CONSULTATIONS_FORM_MAX_AGE
+    age = data["age"]
+    in_time = age <= settings.CONSULTATIONS_FORM_MAX_AGE
     existing = Comment.objects.with_key(consultation, data["submission_id"]).first()
     if existing:
         comment = _same_submission(existing, data["text"])
@@ -125,16 +116,12 @@ def comment_submit(
         return comment_details_correct(comment, respondent), DetailsChange.CORRECTED
     if not in_time:
         raise FormExpired
-    state = consultation.state_at(now)
-    if state != ConsultationState.OPEN and not (
-        late_entry and state != ConsultationState.FORTHCOMING
-    ):
-        raise CommentRefused(consultation, state, now)
+    comment_allowed(consultation, now, late_entry)
     rate_limit_count(consultation, client)
     if data["website"]:
         quarantine_reason = "Hidden field filled in"
-    elif form.age < settings.CONSULTATIONS_MIN_SECONDS_TO_RESPOND:
-        quarantine_reason = f"Sent {form.age:.1f} seconds after the form was shown"
+    elif age < settings.CONSULTATIONS_MIN_SECONDS_TO_RESPOND:
+        quarantine_reason = f"Sent {age:.1f} seconds after the form was shown"
     else:
         quarantine_reason = ""
     comment, _ = comment_create(
@@ -147,6 +134,19 @@ def comment_submit(
         late_entry=late_entry,
     )
     return comment, DetailsChange.NONE
+
+
+def comment_allowed(consultation: ConsultationPage, at: datetime, late_entry=None) -> str:
+    """The state at that instant, or CommentRefused unless a comment may be made then.
+
+    Comments are taken while open, or after the close through a manager's late-entry link.
+    """
+    state = consultation.state_at(at)
+    if state != ConsultationState.OPEN and not (
+        late_entry and state != ConsultationState.FORTHCOMING
+    ):
+        raise CommentRefused(consultation, state, at)
+    return state
 
 
 @transaction.atomic
@@ -240,11 +240,7 @@ def comment_create(
     existing = Comment.objects.with_key(consultation, idempotency_key).first()
     if existing:
         return _same_submission(existing, text), False
-    state = consultation.state_at(received_at)
-    if state != ConsultationState.OPEN and not (
-        late_entry and state != ConsultationState.FORTHCOMING
-    ):
-        raise CommentRefused(consultation, state, received_at)
+    state = comment_allowed(consultation, received_at, late_entry)
 
     draft = consultation.draft
     section = draft.section_by_id(section_id) if draft and section_id else None

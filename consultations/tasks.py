@@ -14,6 +14,6 @@ def send_comment_email(email_id: int) -> bool:
 @task()
 def send_notification(notification_id: int) -> bool:
     """Send one email to a respondent or subscriber from the outbox, at most once."""
-    from consultations.notifications import notification_send
+    from consultations.follow_up.notifications import notification_send
 
     return notification_send(notification_id)

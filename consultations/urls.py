@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from consultations import alerts
+from consultations.follow_up import alerts
 
 
 app_name = "consultations"

@@ -1,6 +1,7 @@
 """The comment journey: form, refusals that keep the typed text, confirmation, CSRF failure."""
 
 import logging
+import uuid
 from dataclasses import dataclass
 from functools import partial
 
@@ -16,12 +17,12 @@ from wagtail.models import Page
 
 from consultations.enums import ConsultationState
 from consultations.forms import CommentForm
+from consultations.late_entry import late_entry_find
 from consultations.models import Comment, ConsultationPage
 from consultations.services import (
     CommentRefused,
     DetailsChange,
     FormExpired,
-    FormInvalid,
     RateLimited,
     SubmissionConflict,
     comment_submit,
@@ -140,13 +141,16 @@ def comment_post(request, page: ConsultationPage, late_entry=None):
     form = CommentForm(request.POST, sections=page.sections())
     show_form = partial(render_form, late_entry=late_entry)
     try:
+        if not form.is_valid():
+            if form.has_error("form_token"):
+                return show_form(request, page, form.renewed(), status=400, notice=UNVERIFIED)
+            return show_form(request, page, form, status=400, show_errors=True)
         comment, details = comment_submit(
-            consultation=page, form=form, client=client_ip(request), late_entry=late_entry
+            consultation=page,
+            data=form.cleaned_data,
+            client=client_ip(request),
+            late_entry=late_entry,
         )
-    except FormInvalid:
-        if form.has_error("form_token"):
-            return show_form(request, page, form.renewed(), status=400, notice=UNVERIFIED)
-        return show_form(request, page, form, status=400, show_errors=True)
     except FormExpired:
         return show_form(request, page, form.renewed(), status=400, notice=EXPIRED)
     except CommentRefused as refused:
@@ -203,3 +207,41 @@ def csrf_failure(request, reason=""):
         return csrf.csrf_failure(request, reason=reason)
     form = CommentForm(request.POST, sections=page.sections()).renewed()
     return render_form(request, page, form, status=403, notice=CSRF_FAILED)
+
+
+def resent(page: ConsultationPage, data) -> Comment | None:
+    """The comment already stored for this form with this text: a double click or a resend."""
+    try:
+        key = uuid.UUID(data.get("submission_id", ""))
+    except ValueError:
+        return None
+    text = data.get("text", "").replace("\r\n", "\n")
+    return Comment.objects.with_key(page, key).filter(text=text).first()
+
+
+@sensitive_post_parameters()
+def late_entry_view(request, page: ConsultationPage, token: str):
+    """The comment form, after the close, for whoever holds the link; it works once."""
+    link = late_entry_find(page, token)
+    usable = link is not None and link.usable_at(timezone.now())
+    if request.method == "POST":
+        if usable:
+            return comment_post(request, page, late_entry=link)
+        stored = resent(page, request.POST)
+        if stored:
+            return confirmation_redirect(page, stored)
+        form = CommentForm(request.POST, sections=page.sections())
+    elif usable:
+        return render_form(
+            request, page, CommentForm.blank(sections=page.sections()), late_entry=link
+        )
+    else:
+        form = None
+    response = page.render(
+        request,
+        template=NOT_SENT_TEMPLATE,
+        context_overrides={"form": form, "late_unusable": True},
+    )
+    response.status_code = 410
+    add_never_cache_headers(response)
+    return response

@@ -11,8 +11,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from consultations import admin_views
-from consultations.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+from consultations.respondent_data.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.times import closing_date_warning
 from hub.exports import SafeCSVMixin
 from hub.models import HomeAction, HomePanel

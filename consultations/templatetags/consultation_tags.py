@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from consultations import times
 from consultations.models import ConsultationPage
+from consultations.respondent_data.withdrawal import withdraw_url
 
 
 register = template.Library()
@@ -18,8 +19,6 @@ register.filter("utc_iso", times.utc_iso)
 @register.filter
 def withdraw_link(comment) -> str:
     """The signed link that withdraws this comment before the close."""
-    from consultations.withdrawal import withdraw_url
-
     return withdraw_url(comment)
 
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from consultations import times
 from consultations.enums import CommentStatus
+from consultations.follow_up.notifications import subscribe_token
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage, Subscription
-from consultations.notifications import subscribe_token
-from consultations.withdrawal import withdraw_token
+from consultations.respondent_data.withdrawal import withdraw_token
 from tests.browser.test_accessibility import axe_violations
 from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.follow_up import respond

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 import icalendar
 import pytest
 
-from consultations.feeds import EVENT_NAMESPACE
+from consultations.follow_up.feeds import EVENT_NAMESPACE
 from tests.consultations.factories import ConsultationPageFactory
 
 

@@ -9,8 +9,8 @@ import time_machine
 from wagtail.models import PageLogEntry
 
 from consultations.enums import EmailStatus, NotificationKind
+from consultations.follow_up.notifications import notifications_send_pending
 from consultations.models import Notification
-from consultations.notifications import notifications_send_pending
 from tests.consultations.follow_up import respond
 
 

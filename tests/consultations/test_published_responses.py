@@ -9,7 +9,7 @@ import time_machine
 
 from consultations.enums import CommentStatus
 from consultations.models import Comment
-from consultations.withdrawal import comment_withdraw, withdraw_token
+from consultations.respondent_data.withdrawal import comment_withdraw, withdraw_token
 from tests.consultations.follow_up import manager_user, respond
 
 
@@ -178,7 +178,7 @@ def test_withdrawing_is_refused_after_the_close_and_bad_links_are_404(client, co
 
 
 def test_a_withdraw_link_outlives_a_secret_key_rotation(consultation, clock, settings):
-    from consultations.withdrawal import withdraw_reference
+    from consultations.respondent_data.withdrawal import withdraw_reference
 
     comment = respond(consultation, "Sent before the key changed.")
     token = withdraw_token(comment)

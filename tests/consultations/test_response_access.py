@@ -7,8 +7,8 @@ import time_machine
 
 from wagtail.models import PageLogEntry
 
-from consultations.audit import EXPORT_RESPONSES, VIEW_RESPONSES
 from consultations.models import Comment
+from consultations.respondent_data.audit import EXPORT_RESPONSES, VIEW_RESPONSES
 from tests.consultations.follow_up import editor_user, manager_user, respond
 
 
@@ -125,7 +125,7 @@ def test_the_export_says_which_consultation_and_format(client, django_user_model
 def test_an_export_and_its_audit_count_leave_out_withdrawn_comments(
     client, django_user_model, comment, consultation
 ):
-    from consultations.withdrawal import comment_withdraw
+    from consultations.respondent_data.withdrawal import comment_withdraw
 
     gone = respond(consultation, "Please forget this.", email="gone@north.gov.uk")
     assert comment_withdraw(gone)

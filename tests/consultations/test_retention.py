@@ -14,9 +14,9 @@ from django.db import models
 from wagtail.models import PageLogEntry
 
 from consultations import times
+from consultations.follow_up.notifications import subscribe_token
 from consultations.models import Comment, Notification, Subscription
-from consultations.notifications import subscribe_token
-from consultations.retention import add_months, anonymise_due
+from consultations.respondent_data.retention import add_months, anonymise_due
 from tests.consultations.follow_up import manager_user, respond
 
 

@@ -170,7 +170,7 @@ def test_the_alerts_job_writes_nothing_for_emails_already_recorded(index, subscr
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from consultations.subscriptions import alerts_create
+    from consultations.follow_up.subscriptions import alerts_create
 
     ConsultationPageFactory(
         parent=index, slug="waste", opening_date=date(2026, 6, 1), closing_date=date(2026, 6, 30)

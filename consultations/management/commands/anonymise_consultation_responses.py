@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from consultations.retention import anonymise_due
+from consultations.respondent_data.retention import anonymise_due
 
 
 class Command(BaseCommand):

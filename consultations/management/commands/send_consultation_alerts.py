@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from consultations.notifications import notifications_send_pending
-from consultations.outcome import outcome_notifications_due
-from consultations.subscriptions import alerts_create
+from consultations.follow_up.notifications import notifications_send_pending
+from consultations.follow_up.outcome import outcome_notifications_due
+from consultations.follow_up.subscriptions import alerts_create
 
 
 class Command(BaseCommand):

@@ -6,14 +6,14 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from consultations.forms import SubscribeForm
-from consultations.models import Subscription
-from consultations.subscriptions import (
+from consultations.follow_up.subscriptions import (
     subscribe_confirm,
     subscribe_request,
     token_is_valid,
     unsubscribe,
 )
+from consultations.forms import SubscribeForm
+from consultations.models import Subscription
 
 
 TOO_OFTEN = (

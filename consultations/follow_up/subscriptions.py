@@ -16,12 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultations.enums import NotificationKind
-from consultations.models import ConsultationPage, Notification, Subscription
-from consultations.notifications import (
+from consultations.follow_up.notifications import (
     notifications_enqueue,
     subscribe_token,
     subscribe_token_email,
 )
+from consultations.models import ConsultationPage, Notification, Subscription
 
 
 logger = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from consultations.enums import NotificationKind
+from consultations.follow_up.notifications import subscribe_token_email
 from consultations.models import (
     Comment,
     CommentEmail,
@@ -14,7 +15,6 @@ from consultations.models import (
     Notification,
     Subscription,
 )
-from consultations.notifications import subscribe_token_email
 
 
 EXPORT_RESPONDENT = "consultations.export_respondent"

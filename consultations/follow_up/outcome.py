@@ -1,54 +1,16 @@
-"""After the close: extended closing dates, and the outcome email to respondents who asked."""
+"""After the close: the outcome email to respondents who asked."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.db.models import Exists, OuterRef
 from django.dispatch import receiver
 from django.utils import timezone
 
-from wagtail.log_actions import log
 from wagtail.signals import page_published
 
-from consultations import times
 from consultations.enums import ConsultationState, NotificationKind
+from consultations.follow_up.notifications import notifications_enqueue
 from consultations.models import Comment, ConsultationPage, Notification
-from consultations.notifications import notifications_enqueue
-
-
-EXTEND_CLOSING = "consultations.extend_closing"
-
-
-def closing_change_record(page: ConsultationPage) -> tuple[datetime, datetime] | None:
-    """Note a changed close on a live consultation before it is saved: (old, new) or None.
-
-    A later close is shown as "Closing date extended from … to …"; an earlier one than the
-    close before the last extension removes that line.
-    """
-    if page.pk is None or page.closes_at is None:
-        return None
-    before = ConsultationPage.objects.filter(pk=page.pk).values("closes_at", "live").first()
-    if not before or not before["live"] or before["closes_at"] == page.closes_at:
-        return None
-    old, new = before["closes_at"], page.closes_at
-    if new > old:
-        page.closing_extended_from = old
-    elif page.closing_extended_from and new <= page.closing_extended_from:
-        page.closing_extended_from = None
-    return old, new
-
-
-def closing_change_log(page: ConsultationPage, old: datetime, new: datetime) -> None:
-    """The audit-log entry for a changed close; the user comes from the admin's log context."""
-    log(
-        instance=page,
-        action=EXTEND_CLOSING,
-        data={
-            "from": old.astimezone(UTC).isoformat(),
-            "to": new.astimezone(UTC).isoformat(),
-            "from_text": times.format_closing(old),
-            "to_text": times.format_closing(new),
-        },
-    )
 
 
 def outcome_notifications_create(page: ConsultationPage) -> list[int]:

@@ -1,36 +1,26 @@
-"""Consultations on draft category strategies, and the comments people send."""
+"""Consultation pages: the listing, and one consultation with its dates, outcome and routes."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, Min, OuterRef, Q
-from django.db.models.functions import Length
-from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.log_actions import log
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from consultations import times
-from consultations.enums import (
-    CommentStatus,
-    ConsultationState,
-    EmailStatus,
-    NotificationKind,
-    ResponseType,
-)
+from consultations.enums import ConsultationState
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
 from hub.models import BasePage, Illustrative
-
-
-COMMENT_MAX_LENGTH = 10_000
+from strategy.models import CategoryStrategyPage
 
 
 class ConsultationIndexPage(RoutablePageMixin, BasePage):
@@ -74,10 +64,12 @@ class ConsultationIndexPage(RoutablePageMixin, BasePage):
     @path("feed/")
     def feed(self, request):
         """Atom feed of consultations with their opening and closing instants."""
-        from consultations.feeds import ConsultationFeed
+        from consultations.follow_up.feeds import ConsultationFeed
 
         return ConsultationFeed(self)(request)
 
+
+EXTEND_CLOSING = "consultations.extend_closing"
 
 # The outcome is published once its date or its "We did" is on the live page.
 OUTCOME_PUBLISHED = models.Q(outcome_published_on__isnull=False) | ~models.Q(we_did="")
@@ -271,15 +263,42 @@ class ConsultationPage(RoutablePageMixin, Illustrative, BasePage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        from consultations.outcome import closing_change_log, closing_change_record
-
         update_fields = kwargs.get("update_fields")
         change = None
         if update_fields is None or "closes_at" in update_fields:
-            change = closing_change_record(self)
+            change = self._closing_change()
         super().save(*args, **kwargs)
         if change:
-            closing_change_log(self, *change)
+            old, new = change
+            # The user comes from the admin's log context.
+            log(
+                instance=self,
+                action=EXTEND_CLOSING,
+                data={
+                    "from": old.astimezone(UTC).isoformat(),
+                    "to": new.astimezone(UTC).isoformat(),
+                    "from_text": times.format_closing(old),
+                    "to_text": times.format_closing(new),
+                },
+            )
+
+    def _closing_change(self) -> tuple[datetime, datetime] | None:
+        """Note a changed close on a live consultation before it is saved: (old, new) or None.
+
+        A later close is shown as "Closing date extended from … to …"; an earlier one than the
+        close before the last extension removes that line.
+        """
+        if self.pk is None or self.closes_at is None:
+            return None
+        before = ConsultationPage.objects.filter(pk=self.pk).values("closes_at", "live").first()
+        if not before or not before["live"] or before["closes_at"] == self.closes_at:
+            return None
+        old, new = before["closes_at"], self.closes_at
+        if new > old:
+            self.closing_extended_from = old
+        elif self.closing_extended_from and new <= self.closing_extended_from:
+            self.closing_extended_from = None
+        return old, new
 
     def state_at(self, now: datetime) -> ConsultationState:
         """The state at that instant: no scheduler decides it."""
@@ -321,8 +340,6 @@ class ConsultationPage(RoutablePageMixin, Illustrative, BasePage):
         """The live draft strategy under consultation, if any."""
         if self.strategy_id is None:
             return None
-        from strategy.models import CategoryStrategyPage
-
         return CategoryStrategyPage.objects.live().filter(pk=self.strategy_id).first()
 
     def sections(self) -> list[dict]:
@@ -369,314 +386,24 @@ class ConsultationPage(RoutablePageMixin, Illustrative, BasePage):
     @path("calendar/")
     def calendar(self, request):
         """The closing instant as an iCalendar event."""
-        from consultations.feeds import closing_calendar
+        from consultations.follow_up.feeds import closing_calendar
 
         return closing_calendar(request, self)
 
     @path("late/<str:token>/")
     def late_entry(self, request, token):
         """The comment form through a manager's late-entry link."""
-        from consultations.late_entry import late_entry_view
+        from consultations.views import late_entry_view
 
         return late_entry_view(request, self, token)
 
     @path("withdraw/<str:token>/")
     def withdraw(self, request, token):
         """A respondent withdraws their comment before the close."""
-        from consultations.withdrawal import withdraw_view
+        from consultations.respondent_data.withdrawal import withdraw_view
 
         return withdraw_view(request, self, token)
 
     def responses_published_at(self, now: datetime) -> bool:
         """Whether the public may read approved comments at that instant."""
         return self.publish_responses and now >= self.closes_at
-
-
-class CommentQuerySet(models.QuerySet):
-    """Reads over comments."""
-
-    def with_key(self, consultation, key):
-        """The comment stored for this form submission, if any."""
-        return self.filter(consultation=consultation, idempotency_key=key)
-
-    def exportable(self):
-        """Everything but withdrawn comments, which leave the exports."""
-        return self.exclude(status=CommentStatus.WITHDRAWN)
-
-    def published_on(self, consultation):
-        """Comments on the consultation that a manager approved for publication."""
-        return self.filter(consultation=consultation, status=CommentStatus.PUBLISHED)
-
-    def for_email(self, email: str):
-        """Every comment sent from this address, whatever its case."""
-        return self.filter(email__iexact=email)
-
-    def forget_respondents(self, **changes) -> int:
-        """Clear who sent these comments and what they agreed to, keeping text and reference."""
-        return self.update(
-            name="",
-            email="",
-            role="",
-            organisation_other="",
-            council=None,
-            consent_publish_name=False,
-            consent_publish_organisation=False,
-            notify_outcome=False,
-            **changes,
-        )
-
-    def awaiting_outcome_email(self, consultation):
-        """Respondents who asked to hear about the outcome and can still be reached."""
-        return (
-            self.filter(consultation=consultation, notify_outcome=True, anonymised_at__isnull=True)
-            .exclude(email="")
-            .exclude(status__in=[CommentStatus.QUARANTINED, CommentStatus.WITHDRAWN])
-        )
-
-
-class Comment(models.Model):
-    """One response to a consultation, on the whole draft or on one numbered section."""
-
-    consultation = models.ForeignKey(
-        ConsultationPage, on_delete=models.PROTECT, related_name="comments"
-    )
-    section_id = models.CharField(
-        max_length=64, blank=True, help_text="Stable id of the section; empty for the whole draft."
-    )
-    section_number = models.PositiveSmallIntegerField(null=True, blank=True)
-    section_heading = models.CharField(
-        max_length=255, blank=True, help_text="The section heading when the comment was made."
-    )
-    page_revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The live revision of the draft the comment was made on.",
-    )
-    name = models.CharField(max_length=200)
-    email = models.EmailField(max_length=254)
-    council = models.ForeignKey(
-        "hub.Council", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    organisation_other = models.CharField("other organisation", max_length=200, blank=True)
-    role = models.CharField(max_length=200)
-    response_type = models.CharField(max_length=20, choices=ResponseType.choices)
-    consent_publish_name = models.BooleanField("may publish name", default=False)
-    consent_publish_organisation = models.BooleanField("may publish organisation", default=False)
-    text = models.TextField("comment")
-    reference = models.CharField(max_length=20, unique=True, editable=False)
-    received_at = models.DateTimeField(editable=False)
-    status = models.CharField(
-        max_length=20, choices=CommentStatus.choices, default=CommentStatus.RECEIVED
-    )
-    quarantine_reason = models.CharField(max_length=100, blank=True, editable=False)
-    idempotency_key = models.UUIDField(editable=False)
-    notify_outcome = models.BooleanField("email me the outcome", default=False)
-    late_entry = models.OneToOneField(
-        "consultations.LateEntryLink",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="comment",
-        editable=False,
-    )
-    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
-    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    objects = CommentQuerySet.as_manager()
-
-    # Comments point at pages, never the other way; indexing them would only slow each POST.
-    wagtail_reference_index_ignore = True
-
-    class Meta:
-        ordering = ["-received_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["consultation", "idempotency_key"], name="comment_unique_submission"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(GreaterThanOrEqual(Length("text"), 1))
-                & models.Q(LessThanOrEqual(Length("text"), COMMENT_MAX_LENGTH)),
-                name="comment_text_length",
-            ),
-        ]
-        permissions = [
-            ("erase_respondent_data", "Can find, export and erase everything held for an email"),
-        ]
-
-    def __str__(self):
-        return self.reference
-
-    @property
-    def organisation(self) -> str:
-        """The council's name, or the organisation typed in."""
-        return self.council.name if self.council_id else self.organisation_other
-
-    @property
-    def gss_code(self) -> str:
-        """The council's GSS code, for exports."""
-        return self.council.gss_code if self.council_id else ""
-
-    @property
-    def about(self) -> str:
-        """What the comment is on: "3. Market engagement" or "The whole draft"."""
-        if not self.section_id:
-            return "The whole draft"
-        return f"{self.section_number}. {self.section_heading}"
-
-    @property
-    def received_at_uk(self) -> str:
-        """Received time in UK time, ISO 8601 with offset, for exports."""
-        return times.to_london(self.received_at).isoformat(timespec="seconds")
-
-    @property
-    def late(self) -> str:
-        """Who accepted the comment after the close, and why; empty when on time."""
-        if not self.late_entry_id:
-            return ""
-        link = self.late_entry
-        user = link.created_by
-        by = (user.get_full_name() or user.get_username()) if user else "a manager"
-        return f"Late (accepted by {by}: {link.reason})"
-
-
-class CommentEmail(models.Model):
-    """A confirmation email waiting to go, written in the same transaction as its comment."""
-
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="email_job")
-    status = models.CharField(
-        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = "confirmation email"
-
-    def __str__(self):
-        return f"Confirmation for {self.comment.reference}"
-
-
-# The longest a late-entry link may work for.
-LATE_ENTRY_MAX_HOURS = 72
-
-
-class LateEntryLink(models.Model):
-    """A manager's single-use link that lets one comment in after the close."""
-
-    consultation = models.ForeignKey(
-        ConsultationPage, on_delete=models.CASCADE, related_name="late_entry_links"
-    )
-    # Only a hash is kept: the link itself is shown once, to the manager who issued it.
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    reason = models.TextField(help_text="Why a comment is accepted after the close.")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"Late entry to {self.consultation.title}"
-
-    def usable_at(self, now: datetime) -> bool:
-        """Not used and not expired at that instant."""
-        return self.used_at is None and now < self.expires_at
-
-
-class SubscriptionQuerySet(models.QuerySet):
-    """Reads over confirmed subscriptions."""
-
-    def confirmed_before(self, instant: datetime):
-        """Subscribers who had confirmed by that instant."""
-        return self.filter(confirmed_at__lte=instant)
-
-    def not_yet_sent(self, kind: str, consultation, confirmed_before: datetime | None = None):
-        """Subscribers with no email of this kind about the consultation yet."""
-        subscribers = self if confirmed_before is None else self.confirmed_before(confirmed_before)
-        sent = Notification.objects.filter(
-            subscription=OuterRef("pk"), kind=kind, consultation=consultation
-        )
-        return subscribers.exclude(Exists(sent))
-
-
-class Subscription(models.Model):
-    """A confirmed address that hears about new consultations and closing dates."""
-
-    email = models.EmailField(max_length=254, unique=True)
-    # The unsubscribe link carries this, never the address.
-    key = models.UUIDField(unique=True, editable=False)
-    confirmed_at = models.DateTimeField()
-
-    objects = SubscriptionQuerySet.as_manager()
-
-    def __str__(self):
-        return f"Subscription {self.pk}"
-
-
-class NotificationQuerySet(models.QuerySet):
-    """Reads over the outbox of emails to respondents and subscribers."""
-
-    def pending(self):
-        return self.filter(status=EmailStatus.PENDING)
-
-
-class Notification(models.Model):
-    """One email in the outbox, at most one per recipient, consultation and kind.
-
-    The recipient is worked out when it is sent (from its comment, subscription or signed
-    token), so erasing a comment or a subscription leaves no address behind here.
-    """
-
-    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
-    consultation = models.ForeignKey(
-        ConsultationPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    comment = models.ForeignKey(
-        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
-    )
-    subscription = models.ForeignKey(
-        Subscription,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="notifications",
-    )
-    # A subscription confirmation goes to an address held nowhere else: its signed token.
-    token = models.TextField(blank=True)
-    status = models.CharField(
-        max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "comment"],
-                condition=models.Q(comment__isnull=False),
-                name="notification_once_per_comment",
-            ),
-            models.UniqueConstraint(
-                fields=["kind", "subscription", "consultation"],
-                condition=models.Q(subscription__isnull=False),
-                name="notification_once_per_subscriber",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} ({self.get_status_display()})"

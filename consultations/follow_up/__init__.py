@@ -1,0 +1,1 @@
+"""After a comment: the outcome, email alerts, subscriptions and feeds."""

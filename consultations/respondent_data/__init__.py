@@ -1,0 +1,1 @@
+"""What is held about respondents: withdrawal, retention, the audit log and erasure."""
