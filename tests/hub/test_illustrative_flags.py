@@ -135,7 +135,7 @@ def test_search_results_flag_illustrative_items(client, demo_site):
         assert not unflagged_offers(html, url, illustrative)
 
 
-def test_the_feed_and_emails_flag_the_illustrative_consultation(client, demo_site):
+def test_the_feeds_and_emails_flag_illustrative_items(client, demo_site):
     construction = ConsultationPage.objects.get(slug="construction-category-strategy-2026")
     feed = client.get(f"{construction.get_parent().url}feed/")
     root = ET.fromstring(feed.content)  # noqa: S314 - our own feed, in a test
@@ -145,6 +145,15 @@ def test_the_feed_and_emails_flag_the_illustrative_consultation(client, demo_sit
     ]
     assert f"Illustrative: {construction.title}" in titles
     assert all(t.startswith("Illustrative: ") == (construction.title in t) for t in titles)
+
+    root = ET.fromstring(client.get("/case-studies/feed/").content)  # noqa: S314 - our own feed
+    entries = list(root.iter("{http://www.w3.org/2005/Atom}entry"))
+    assert entries
+    for entry in entries:
+        title = entry.findtext("{http://www.w3.org/2005/Atom}title")
+        link = entry.find("{http://www.w3.org/2005/Atom}link").get("href")
+        page = Page.objects.get(url_path__endswith=urlsplit(link).path).specific
+        assert title.startswith("Illustrative: ") == page.is_illustrative, title
 
     comment = Comment.objects.filter(consultation=construction).first()
     context = {"consultation": construction, "comment": comment, "url": "", "received": ""}
