@@ -1,20 +1,30 @@
-"""gunicorn settings for the hub, read from the environment (README "Running in production")."""
+"""gunicorn settings for the hub, read from the environment (README "Running in production").
+
+Tuned by bench/gunicorn_config.sh (figures in the README): recycling off and the app preloaded.
+"""
 
 import os
 
 
 wsgi_app = "hub.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Threads share each worker's database pool (DATABASE_POOL_MAX_SIZE defaults to the threads).
+# Threads, because a request that misses the page cache waits on the database, Redis or storage,
+# and a slow client holds a thread, not a whole worker. Eight per worker share the worker's
+# database pool (DATABASE_POOL_MAX_SIZE defaults to the threads); more only queue for it.
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak never builds up.
-max_requests = 2000
-max_requests_jitter = 200
+# No recycling by default: a new worker imports Django and Wagtail again and starts with an empty
+# in-process page store, which at cache-hit rates of thousands a second cost 4x the CPU per
+# request and a second of tail latency. Set GUNICORN_MAX_REQUESTS only to contain a known leak.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
+# The app is imported once, before the workers fork: they start at once and share its memory.
+# Connections (database pool, Redis) are opened by each worker after the fork, never before.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
 # Access log as JSON on stdout: no client address, no query string (search terms), no cookies.
 accesslog = "-"
 access_log_format = (

@@ -9,7 +9,8 @@ database is stopped for 5 seconds and started again. Then it checks, and prints:
 - every POST that failed was answered 503 with Retry-After and the typed text;
 - sending those failed forms again, as shown, stores each exactly once (twice sent, one row).
 
-Everything listens on 127.0.0.1 and stops by itself. Exit status 1 when a check fails.
+Everything listens on 127.0.0.1 (ports from tests/stack.py, HUB_PORTS) and stops by itself; the
+shared PostgreSQL server is never touched. Exit status 1 when a check fails. `.ci/run` runs it.
 
     .venv/bin/python bench/db_outage.py [--clients 8] [--seconds 24] [--outage 5]
 """

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Server CPU per request of the hub's main pages, uncached and from the page cache, beside the
-# framework floor measured in the same run, on SQLite and on PostgreSQL, with the demo content.
+# Server CPU per request of the hub's main pages, cold, warm and from the page cache, beside the
+# framework floor measured in the same run, with the demo content, as production runs them.
 #
-#   bench/pages.sh [sqlite|postgres|both]          (default both)
-#   bench/pages.sh scale [COUNT...]                 listing cost with COUNT case studies
+#   bench/pages.sh [--bare] [sqlite|postgres|both]  (default both)
+#   bench/pages.sh [--bare] scale [COUNT...]        listing cost with COUNT case studies
 #                                                   (default 10 200), SQLite, uncached
 #
-# Each database gets a fresh copy of the demo content (SQLite in a temporary folder; PostgreSQL
+# sqlite: SQLite without Redis (production's file cache); postgres: PostgreSQL with Redis. Each
+# database gets a fresh copy of the demo content (SQLite in a temporary folder; PostgreSQL
 # database BENCH_DB, dropped and created). Per page: pagecost.py (queries, HTML KB, every cache
-# off), then gunicorn (production settings, WORKERS sync workers, 127.0.0.1, Redis database
-# REDIS_URL flushed first) load-tested with loadtest.sh uncached (a cookie on every request
-# keeps the page cache out) and cached; the bare floorsite.py is load-tested in the same run. The table at the end gives CPU ms per
-# request and its multiple of the floor's, req/s, p50/p99, queries and HTML KB.
+# off), then gunicorn with production settings and the shipped gunicorn.conf.py (WORKERS
+# workers; --bare: an empty config, sync workers) load-tested with loadtest.sh: cold (page cache
+# and remembered parts off), warm (remembered parts on; a cookie on every request keeps the page
+# cache out) and cached. The floor (floorsite.py) runs under the same gunicorn settings in the
+# same run. The table at the end gives CPU ms per request and its multiple of the floor's
+# against the goal, req/s, p50/p99, queries and HTML KB.
 #
-# Environment: PORT [8700] (the floor uses PORT+90), WORKERS [2], DURATION [10s], REPEAT [1],
-# REDIS_URL [redis://127.0.0.1:6379/7], BENCH_DB [hub_perf_bench] on PGHOST [127.0.0.1] as
+# Environment: PORT [18020] (the floor uses PORT+40), WORKERS [2], DURATION [6s], WARMUP [2s],
+# REPEAT [1], REDIS_URL [redis://127.0.0.1:6379/7], BENCH_DB [hub_perf_bench] on PGHOST [127.0.0.1] as
 # PGUSER [postgres], PYTHON [.venv/bin/python], BENCH_TOOLS [../shared/bench beside the
 # repository] holding loadtest.sh, startup.sh, pagecost.py, floorsite.py. Needs wrk, curl, psql
 # and redis-cli.
@@ -22,9 +25,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 
+BARE=""; [ "${1:-}" = "--bare" ] && { BARE=1; shift; }
 MODE="${1:-both}"
-PORT="${PORT:-8700}"; FLOOR_PORT=$((PORT + 90)); WORKERS="${WORKERS:-2}"
-export DURATION="${DURATION:-10s}" REPEAT="${REPEAT:-1}"
+PORT="${PORT:-18020}"; FLOOR_PORT=$((PORT + 40)); WORKERS="${WORKERS:-2}"
+export DURATION="${DURATION:-6s}" WARMUP="${WARMUP:-2s}" REPEAT="${REPEAT:-1}"
 CACHE_URL="${REDIS_URL:-redis://127.0.0.1:6379/7}"
 BENCH_DB="${BENCH_DB:-hub_perf_bench}"
 PGHOST="${PGHOST:-127.0.0.1}"; PGUSER="${PGUSER:-postgres}"
@@ -47,7 +51,13 @@ PATHS=(); for page in "${PAGES[@]}"; do PATHS+=("${page#*|}"); done
 
 WORK="$(mktemp -d)"
 SERVER=""
-stop_server() { [ -n "$SERVER" ] && kill -TERM -- "-$SERVER" 2>/dev/null || true; SERVER=""; }
+# Stop the server's process group and wait until it is gone, so the next one can bind.
+stop_server() {
+  [ -n "$SERVER" ] || return 0
+  kill -TERM -- "-$SERVER" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 -- "-$SERVER" 2>/dev/null || break; sleep 0.2; done
+  SERVER=""
+}
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
 export DJANGO_SETTINGS_MODULE=hub.settings.production
@@ -64,10 +74,15 @@ serve() {
   SERVER="$(sed -n 's/^PID=//p' <<<"$out")"
 }
 
-# The issue's set-up: sync workers, no access log, none of gunicorn.conf.py's settings.
-GUNICORN=("$PY" -m gunicorn --config "$WORK/gunicorn.conf.py" --worker-class sync
-  --workers "$WORKERS")
-: >"$WORK/gunicorn.conf.py"
+# The shipped gunicorn.conf.py (its access log included), or with --bare an empty config.
+export GUNICORN_WORKERS="$WORKERS" GUNICORN_LOG_LEVEL=warning
+if [ -n "$BARE" ]; then
+  : >"$WORK/gunicorn.conf.py"
+  GUNICORN=("$PY" -m gunicorn --config "$WORK/gunicorn.conf.py" --worker-class sync
+    --workers "$WORKERS")
+else
+  GUNICORN=("$PY" -m gunicorn --config gunicorn.conf.py)
+fi
 
 gunicorn_site() {
   serve "$1" "http://127.0.0.1:$PORT/" \
@@ -83,7 +98,7 @@ load() {
 
 floor() {
   stop_server
-  PYTHONPATH="$TOOLS" DJANGO_SETTINGS_MODULE=floorsite \
+  PYTHONPATH="$TOOLS" DJANGO_SETTINGS_MODULE=floorsite GUNICORN_PRELOAD=0 \
     serve floor "http://127.0.0.1:$FLOOR_PORT/__floor__/" \
     "${GUNICORN[@]}" --bind "127.0.0.1:$FLOOR_PORT" 'floorsite:wsgi()'
   load "$DB floor" "http://127.0.0.1:$FLOOR_PORT" /__floor__/
@@ -113,10 +128,19 @@ run_database() {
   PAGE_CACHE_SECONDS=0 "$PY" "$TOOLS/pagecost.py" --host 127.0.0.1 --json "$WORK/$DB.json" \
     "${PATHS[@]}"
   floor
-  redis-cli -u "$CACHE_URL" FLUSHDB >/dev/null
-  REDIS_URL="$CACHE_URL" PAGE_CACHE_SECONDS=600 gunicorn_site "$DB"
-  # Uncached: a cookie on every request keeps the page cache out (facet counts stay cached).
-  WRK_HEADERS="Cookie: bench=uncached" load "$DB uncached" "http://127.0.0.1:$PORT" "${PATHS[@]}"
+  # sqlite: no Redis, production's file cache; postgres: Redis.
+  export CACHE_DIR="$WORK/cache-$DB"
+  if [ "$DB" = postgres ]; then
+    redis-cli -u "$CACHE_URL" FLUSHDB >/dev/null
+    export REDIS_URL="$CACHE_URL"
+  fi
+  # Cold: nothing cached, as every page is just after a publish.
+  PAGE_CACHE_SECONDS=0 gunicorn_site "$DB cold"
+  load "$DB cold" "http://127.0.0.1:$PORT" "${PATHS[@]}"
+  stop_server
+  PAGE_CACHE_SECONDS=600 gunicorn_site "$DB"
+  # Warm: a cookie on every request keeps the page cache out (remembered parts stay cached).
+  WRK_HEADERS="Cookie: bench=warm" load "$DB warm" "http://127.0.0.1:$PORT" "${PATHS[@]}"
   for path in "${PATHS[@]}"; do
     curl -s -o /dev/null "http://127.0.0.1:$PORT$path"
     age="$(curl -s -o /dev/null -D - "http://127.0.0.1:$PORT$path" | tr -d '\r' | sed -n 's/^Age: //ip')"
@@ -124,6 +148,7 @@ run_database() {
   done
   load "$DB cached" "http://127.0.0.1:$PORT" "${PATHS[@]}"
   stop_server
+  unset REDIS_URL
   floor
   "$PY" bench/pages_report.py "$WORK/load.tsv" "$WORK/$DB.json" "$DB" "${PAGES[@]}"
 }
@@ -140,13 +165,15 @@ run_scale() {
     "$PY" bench/casestudies_data.py "$count" --exactly
     "$PY" manage.py update_index -v0  # production settings leave index updates to a worker
     PAGE_CACHE_SECONDS=0 "$PY" "$TOOLS/pagecost.py" --host 127.0.0.1 "${listings[@]}"
-    PAGE_CACHE_SECONDS=0 gunicorn_site "finder $count"
+    CACHE_DIR="$WORK/cache-scale-$count" PAGE_CACHE_SECONDS=0 gunicorn_site "finder $count"
     load "finder $count" "http://127.0.0.1:$PORT" "${listings[@]}"
     stop_server
   done
   floor
 }
 
+# The gunicorn.conf.py in use, in the report.
+echo "# gunicorn: ${BARE:+bare config, sync workers}${BARE:-shipped gunicorn.conf.py}, $WORKERS workers"
 case "$MODE" in
   sqlite|postgres) run_database "$MODE" ;;
   both) run_database sqlite; run_database postgres ;;

@@ -9,7 +9,8 @@ ports, as a load balancer would see them. Then, checking each through the other 
 - an uploaded image: uploaded through A's admin, shown with a rendition through B, whose URL
   (in the bucket) answers 200.
 
-Exit status 1 when a check fails. Everything stops by itself.
+Exit status 1 when a check fails. Everything stops by itself. `.ci/run` runs it; set HUB_PORTS
+(e.g. 18000-18099) to keep to a block of ports (tests/stack.py).
 
     .venv/bin/python bench/two_servers.py
 """
@@ -116,7 +117,8 @@ def main() -> int:
             say("PostgreSQL, Redis and S3 up; migrating and loading the demo (REDIS_URL set)")
             stack.manage("migrate", "--noinput", env=env)
             stack.manage("collectstatic", "--noinput", env=env)
-            stack.manage("load_demo_data", "--no-index", env=env)
+            # Production settings make no sign-ins unless asked: the session check needs one.
+            stack.manage("load_demo_data", "--no-index", "--demo-users", env=env)
             port_a = stack.free_port(8410)
             with stack.gunicorn(env, port_a) as a:
                 port_b = stack.free_port(port_a + 1)

@@ -1,14 +1,8 @@
-"""Content-Security-Policy: the one place that decides which policy and nonce a response gets.
+"""Content-Security-Policy: django-csp's policy on public pages, the admin's own under /admin/.
 
-Public pages get settings.CONTENT_SECURITY_POLICY, whose script-src holds a nonce: templates put
-``nonce="{{ request.csp_nonce }}"`` on each inline script, and the header names the same nonce.
-The Wagtail admin (everything under /admin/, previews included) gets HUB_ADMIN_CSP_DIRECTIVES.
-
-The page cache (hub.page_cache) sits before this middleware: it stores a page with its header
-and records the nonce used, and on each replay swaps that nonce for a fresh one in the header and
-the body alike (page_cache.fresh_nonce), so the two always match and no two visitors share one.
-A response that already carries a Content-Security-Policy header is left as it is (django-csp's
-own rule).
+Public pages load every script from a static file, so their policy has no nonce and a page
+served from the page cache is the same bytes for every visitor. The Wagtail admin (everything
+under /admin/, previews included) gets HUB_ADMIN_CSP_DIRECTIVES.
 """
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
@@ -24,7 +18,6 @@ class CSPMiddleware(BaseCSPMiddleware):
     """django-csp's middleware, with the admin's own policy under /admin/."""
 
     def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and request.path_info.startswith(ADMIN_PREFIX):
             return PolicyParts(config=settings.HUB_ADMIN_CSP_DIRECTIVES, nonce=None)
-        return parts
+        return super().get_policy_parts(request, response, report_only=report_only)

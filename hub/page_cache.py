@@ -3,11 +3,12 @@
 Two rules decide how long a stored page may be served, with no map of what shows what:
 
 - Every stored page records the site-wide generation number it was rendered in, and is served
-  only while that is still the current one. Any saved or deleted content (pages, snippets,
-  settings, images, documents, tags, sites, redirects...) bumps it once the transaction
-  commits, so the next request renders afresh. Only models that record activity rather than
-  content (IGNORED_MODELS) leave it alone. Running ``migrate`` (every deploy) bumps it too, so
-  new templates show at once.
+  only while that is still the current one. Content (pages published, unpublished, moved or
+  deleted; snippets, settings, images, documents, collections, tags, redirects, sites) bumps it
+  once the transaction commits, so the next request renders afresh. Which models are content is
+  an allow-list (hub.page_cache_models): activity such as a sign-in, a comment or an email never
+  bumps it. Running ``migrate`` (every deploy) bumps it too, so new templates show at once.
+  Each bump sends the ``content_changed`` signal, for anything else that keeps copies of pages.
 - A stored page also ends at the next instant anything shown changes by the clock alone, such as
   a consultation opening, closing or counting down a day: each ``hub_page_cache_expiry`` hook
   returns that instant, and every page's lifetime is capped by the earliest.
@@ -17,9 +18,7 @@ and only 200 responses that set no cookie, carry no CSRF token, are not private 
 ``no-cache``, vary on nothing but cookies, and were rendered for an anonymous visitor are stored.
 """
 
-import base64
 import hashlib
-import os
 import threading
 import time
 from collections import OrderedDict
@@ -32,45 +31,22 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
+from modelcluster.fields import ParentalKey
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .page_cache_models import CONTENT
 
 
 GENERATION_KEY = "pagecache:generation"
 # Longer query strings are not worth a cache entry (and would let anyone fill the cache).
 MAX_QUERY_LENGTH = 1000
-# Models that record activity, not content shown to visitors: saving them changes no page.
-IGNORED_APPS = {"sessions", "admin", "wagtailadmin", "wagtailsearch", "django_tasks_database"}
-IGNORED_MODELS = {
-    "auth.user",  # last_login on every sign-in
-    "auth.user_groups",
-    "auth.user_user_permissions",
-    "wagtailusers.userprofile",
-    "wagtailcore.revision",  # drafts; publishing sends page_published
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.workflowstate",
-    "wagtailcore.taskstate",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.referenceindex",
-    "wagtailcore.uploadedfile",
-    "wagtailimages.rendition",  # made on first view of an image size
-    "consultations.comment",  # shown only on published responses, which are never stored
-    "consultations.commentemail",
-    # Self-assessment work in progress and sign-in: public pages show only submitted returns,
-    # and submitting or reopening a return saves the Return itself.
-    "progress.signinlink",
-    "progress.respondent",
-    "progress.invitation",
-    "progress.answer",
-    "progress.supersededanswer",
-}
 # Response headers that make a page depend on more than its URL.
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
@@ -118,13 +94,52 @@ def bump_generation() -> int | None:
     return value
 
 
-def content_changed(**kwargs) -> None:
-    """Bump the generation once the change is committed, so no render sees it half-done."""
-    sender = kwargs.get("sender")
-    meta = getattr(sender, "_meta", None)
-    if meta is not None and (meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS):
+# Sent once a content change has committed and the generation moved: sender is the changed
+# model's class and instance the changed object (both None after a deploy's migrate). Receivers
+# (a CDN purge, say) run after the commit; an error in one is logged, never raised.
+content_changed = Signal()
+
+
+def is_page_part(model) -> bool:
+    """A page, or a row saved with one: its tags, outcomes and parental many-to-many links."""
+    if issubclass(model, Page):
+        return True
+    return any(
+        issubclass(field.related_model, Page)
+        for field in model._meta.fields
+        if isinstance(field, ParentalKey) or (model._meta.auto_created and field.is_relation)
+    )
+
+
+def changes_content(sender, instance, signal, update_fields=None, **kwargs) -> bool:
+    """Whether this change shows on pages: content only, and for pages only what is live."""
+    if sender is None or sender._meta.label_lower not in CONTENT:
+        return False
+    if signal is post_save or signal is m2m_changed:
+        if isinstance(instance, Page):
+            # Drafts and unpublishes save the page with update_fields (publishing signals).
+            return instance.live and update_fields is None
+        # Parts are written when their page is saved, which decides.
+        return not is_page_part(sender)
+    if signal is post_delete:
+        # Parts deleted by a publish; a deleted page brings its own delete signal.
+        return not is_page_part(sender) or issubclass(sender, Page)
+    return True  # published, unpublished, moved
+
+
+def on_change(sender, signal, instance=None, **kwargs) -> None:
+    """Bump the generation once a content change commits, so no render sees it half-done."""
+    if signal is m2m_changed and not kwargs.get("action", "").startswith("post_"):
         return
-    transaction.on_commit(bump_generation, robust=True)
+    model = type(instance) if isinstance(instance, Page) else sender
+    if changes_content(model, instance, signal, **kwargs):
+        transaction.on_commit(lambda: moved(model, instance), robust=True)
+
+
+def moved(sender, instance) -> None:
+    """Start a new generation and tell whoever listens."""
+    bump_generation()
+    content_changed.send_robust(sender=sender, instance=instance)
 
 
 def connect_signals() -> None:
@@ -138,7 +153,7 @@ def connect_signals() -> None:
         "move": post_page_move,
     }
     for name, signal in signals.items():
-        signal.connect(content_changed, dispatch_uid=f"page_cache_{name}")
+        signal.connect(on_change, dispatch_uid=f"page_cache_{name}")
     # Once per migrate, not once per app.
     post_migrate.connect(
         deployed, sender=django_apps.get_app_config("hub"), dispatch_uid="page_cache_migrate"
@@ -147,7 +162,7 @@ def connect_signals() -> None:
 
 def deployed(**kwargs) -> None:
     """Templates and code may have changed with the deploy: start a new generation."""
-    bump_generation()
+    moved(None, None)
 
 
 # Within a request, the generation it read, so each remembered value costs no second read.
@@ -328,13 +343,6 @@ class RecentPages:
 recent = RecentPages(size=512)
 
 
-def fresh_nonce(request) -> str:
-    """The nonce for this response: the CSP middleware's if it ran, else a new one like it."""
-    if hasattr(request, "csp_nonce"):
-        return str(request.csp_nonce)
-    return base64.b64encode(os.urandom(16)).decode("ascii")
-
-
 class PageCacheMiddleware:
     """Answer anonymous GETs from the page cache, and store what may be stored."""
 
@@ -375,13 +383,10 @@ class PageCacheMiddleware:
         timeout = seconds if instant is None else min(seconds, int(instant - now.timestamp()))
         if timeout < 1:
             return
-        nonce = getattr(request, "_csp_nonce", None)
         entry = {
             "status": response.status_code,
             "headers": list(response.headers.items()),
             "content": response.content,
-            # The CSP nonce in the header and the body, swapped for a fresh one on each replay.
-            "nonce": nonce if isinstance(nonce, str) else None,
             "generation": gen,
             "stored": now.timestamp(),
             "expires": now.timestamp() + timeout,
@@ -390,14 +395,9 @@ class PageCacheMiddleware:
         recent.add(key, entry)
 
     def replay(self, request, entry) -> HttpResponse:
-        """The stored response, with a fresh CSP nonce if it carries one."""
-        content, headers = entry["content"], entry["headers"]
-        if entry["nonce"]:
-            old, new = entry["nonce"], fresh_nonce(request)
-            content = content.replace(old.encode(), new.encode())
-            headers = [(name, value.replace(old, new)) for name, value in headers]
-        response = HttpResponse(content, status=entry["status"], headers=dict(headers))
-        if "Content-Length" in response:
-            response["Content-Length"] = str(len(content))
+        """The stored response, byte for byte, with its age."""
+        response = HttpResponse(
+            entry["content"], status=entry["status"], headers=dict(entry["headers"])
+        )
         response["Age"] = str(max(0, int(time.time() - entry["stored"])))
         return response

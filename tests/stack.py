@@ -1,7 +1,8 @@
 """Real servers on 127.0.0.1 for production tests and benches: gunicorn, PostgreSQL, Redis, S3.
 
-Every server listens on a port from PORTS (this project's block) and is stopped by its context
-manager, so nothing outlives the test or script that started it.
+Every server listens on a port from PORTS (this project's block: 8400-8499, or HUB_PORTS such as
+"18000-18099" where several checkouts share a machine) and is stopped by its context manager, so
+nothing outlives the test or script that started it.
 """
 
 import contextlib
@@ -21,18 +22,19 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-PORTS = range(8400, 8500)
+_FIRST, _LAST = (int(n) for n in os.environ.get("HUB_PORTS", "8400-8499").split("-"))
+PORTS = range(_FIRST, _LAST + 1)
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 SECRET = "production-test-secret-" + "k" * 40
 
 
 def free_port(start: int = 8400) -> int:
-    """The first port from start in PORTS that nothing listens on."""
-    for port in range(start, PORTS.stop):
+    """The first port nothing listens on from start (8400-8499, moved into PORTS) upwards."""
+    for port in range(PORTS.start + (start - 8400) % len(PORTS), PORTS.stop):
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
-    raise RuntimeError("No free port in 8400-8499")
+    raise RuntimeError(f"No free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def wait_for_port(port: int, timeout: float = 30) -> None:
@@ -61,6 +63,8 @@ def production_env(**extra: str) -> dict[str, str]:
         SECURE_SSL_REDIRECT="0",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         PYTHONUNBUFFERED="1",
+        # Without REDIS_URL the shared cache is a folder: one of its own, never a stale one.
+        CACHE_DIR=tempfile.mkdtemp(prefix="hub-cache-"),
     )
     env.update(extra)
     return env

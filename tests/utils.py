@@ -3,11 +3,11 @@
 from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
+from hub.cache import redis_cache
+
 
 # The site's Redis cache with nothing listening on its port: every call fails at once.
-REDIS_DOWN = {
-    "default": {"BACKEND": "hub.cache.RedisCache", "LOCATION": "redis://127.0.0.1:8478/0"}
-}
+REDIS_DOWN = {"default": redis_cache("redis://127.0.0.1:8478/0")}
 
 
 def preview_data(client, page):

@@ -10,3 +10,5 @@ cpSync(`${govuk}/assets/images`, `${out}/assets/images`, { recursive: true });
 cpSync("static/brand", `${out}/assets/images`, { recursive: true });
 cpSync(`${govuk}/govuk-frontend.min.js`, `${out}/govuk-frontend.min.js`);
 cpSync("node_modules/charts.css/dist/charts.min.css", `${out}/charts.min.css`);
+// The hub's own scripts: static files, so the public CSP is script-src 'self' with no nonce.
+cpSync("hub/assets/js", out, { recursive: true });

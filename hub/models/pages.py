@@ -2,12 +2,10 @@ import enum
 from functools import partial
 
 from django.db import models
-from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -65,39 +63,6 @@ class HomePage(BasePage):
     max_count = 1
     show_last_updated = False
 
-    def route(self, request, path_components):
-        """Route as Wagtail does, reading every page on the path in one query.
-
-        Wagtail asks each page in turn, from the top, for its child with the next slug. Here the
-        pages on the path come in one query and are walked from the top. A routable page whose
-        sub-routes match the rest of the path serves it (so a feed wins over a child's slug),
-        as RoutablePageMixin.route does; a page with routing of any other kind of its own is
-        handed the rest of the path, as Wagtail would hand it.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "/".join(path_components[:n]) + "/"
-            for n in range(1, len(path_components) + 1)
-        ]
-        on_path = {
-            page.depth: page
-            for page in Page.objects.descendant_of(self).filter(url_path__in=prefixes)
-        }
-        for depth, component in enumerate(path_components, start=self.depth + 1):
-            page = on_path.get(depth)
-            if page is None or page.slug != component:
-                raise Http404
-            remaining = path_components[depth - self.depth :]
-            page_class = page.specific_class or Page
-            if is_plain_routable(page_class):
-                serves = page.live and has_subroute(page_class, remaining)
-            else:
-                serves = page_class.route is not Page.route
-            if serves or not remaining:
-                return page.specific.route(request, remaining)
-        raise Http404
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_updates"] = (
@@ -141,24 +106,6 @@ def home_actions(request, home) -> list[dict]:
     """
     actions = [a for fn in hooks.get_hooks("hub_home_actions") if (a := fn(request, home))]
     return sorted(actions, key=lambda action: action["order"])
-
-
-def is_plain_routable(page_class) -> bool:
-    """A routable page that routes exactly as RoutablePageMixin does."""
-    return (
-        issubclass(page_class, RoutablePageMixin)
-        and page_class.route is RoutablePageMixin.route
-        and page_class.resolve_subpage is RoutablePageMixin.resolve_subpage
-    )
-
-
-def has_subroute(page_class, path_components) -> bool:
-    """Whether the routable page class has a sub-route for the rest of the path."""
-    try:
-        page_class.get_resolver().resolve("/" + "".join(f"{c}/" for c in path_components))
-    except Http404:
-        return False
-    return True
 
 
 def home_panels(request, home) -> list[dict]:

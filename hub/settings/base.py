@@ -6,7 +6,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from hub.cache import redis_cache
 
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -66,7 +68,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Stored pages for anonymous visitors are answered before sessions or the CMS do any work.
     "hub.page_cache.PageCacheMiddleware",
-    # Before anything renders a template, so request.csp_nonce exists (see hub/csp.py).
     "hub.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,17 +183,10 @@ STORAGES = {
 }
 
 # Shared cache for several app servers. A Redis outage never takes the site down: every cache
-# call then answers "not cached" and logs a warning (hub.cache.RedisCache).
+# call then answers "not cached" and logs a warning (hub.cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "hub.cache.RedisCache",
-        "LOCATION": REDIS_URL,
-        "OPTIONS": {
-            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-        },
-    }
+    "default": redis_cache(REDIS_URL, float(os.environ.get("REDIS_TIMEOUT", "0.5")))
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
@@ -277,12 +271,13 @@ CONSULTATIONS_SUBSCRIBE_MAX_AGE = 7 * 24 * 60 * 60
 CONSULTATIONS_SUBSCRIBE_PER_HOUR = 3
 
 # Security headers beyond Django's own (see README "Running in production").
-# Content-Security-Policy for the public site. Inline scripts carry request.csp_nonce; the admin
-# gets its own policy (HUB_ADMIN_CSP_DIRECTIVES, applied by hub.csp.CSPMiddleware).
+# Content-Security-Policy for the public site: every script is a static file, so no nonce, and a
+# cached page is served byte for byte. The admin gets its own policy (HUB_ADMIN_CSP_DIRECTIVES,
+# applied by hub.csp.CSPMiddleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF],
         # charts.css sizes each bar with a custom property in a style attribute; attributes
         # cannot run script.
@@ -297,8 +292,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
-# Wagtail's admin uses inline scripts and styles (Wagtail issue #1288). No nonce here: a directive
-# with a nonce ignores 'unsafe-inline'.
+# Wagtail's admin uses inline scripts and styles (Wagtail issue #1288).
 HUB_ADMIN_CSP_DIRECTIVES = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
     "script-src": [SELF, UNSAFE_INLINE],

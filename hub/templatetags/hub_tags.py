@@ -257,14 +257,9 @@ class RememberNode(template.Node):
             "fragment:" + "\x1f".join(parts),
             lambda: self.nodelist.render(context),
             request,
-            keep=lambda html: not is_personal(html, request),
+            # A CSRF token is this visitor's own: never reused.
+            keep=lambda html: "csrfmiddlewaretoken" not in html,
         )
-
-
-def is_personal(html: str, request) -> bool:
-    """Whether rendered HTML holds a CSRF token or this response's CSP nonce: never to be reused."""
-    nonce = getattr(request, "_csp_nonce", None)
-    return "csrfmiddlewaretoken" in html or (isinstance(nonce, str) and nonce in html)
 
 
 @register.filter
@@ -279,7 +274,7 @@ def remember(parser, token):
 
     `{% remember "related-resources" page.pk %}…{% endremember %}`: rendered once, then reused
     until anything is published or changes by the clock (hub.page_cache.remembered). Never
-    around a form, a CSRF token, a CSP nonce or anything about the person asking.
+    around a form, a CSRF token or anything about the person asking.
     """
     bits = token.split_contents()
     if len(bits) < 2:

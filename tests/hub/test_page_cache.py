@@ -240,42 +240,12 @@ def test_no_stored_page_ever_carries_a_cookie_or_a_token(client, home, page_cach
         assert b"Sign out" not in entry["content"]
 
 
-def test_csp_nonce_is_fresh_on_each_replay_and_matches_header_and_body(rf, db, page_cache):
-    from django.http import HttpResponse
-
-    from hub.page_cache import PageCacheMiddleware
-
-    def view(request):
-        request._csp_nonce = "bm9uY2Utb2YtdGhlLWZpcnN0"
-        return HttpResponse(
-            b'<script nonce="bm9uY2Utb2YtdGhlLWZpcnN0"></script>',
-            headers={"Content-Security-Policy": "script-src 'nonce-bm9uY2Utb2YtdGhlLWZpcnN0'"},
-        )
-
-    middleware = PageCacheMiddleware(view)
-    middleware(rf.get("/"))
-    replays = [middleware(rf.get("/")) for _ in range(2)]
-    nonces = []
-    for replay in replays:
-        header = replay["Content-Security-Policy"]
-        nonce = header.split("'nonce-")[1].rstrip("'")
-        assert f'nonce="{nonce}"'.encode() in replay.content
-        nonces.append(nonce)
-    assert len({*nonces, "bm9uY2Utb2YtdGhlLWZpcnN0"}) == 3
-
-
-def test_a_replayed_page_has_a_fresh_nonce_in_its_csp_header_and_its_scripts(
-    client, home, page_cache
-):
-    nonces = []
-    for _ in range(3):
-        response = get(client, "/")
-        header = response["Content-Security-Policy"]
-        nonce = header.split("'nonce-")[1].split("'")[0]
-        assert response.content.count(f'nonce="{nonce}"'.encode()) == 2
-        nonces.append(nonce)
-    assert "Age" in response
-    assert len(set(nonces)) == 3
+def test_a_replayed_page_is_the_stored_bytes_and_headers(client, home, page_cache):
+    first = get(client, "/")
+    replay = get(client, "/")
+    assert "Age" in replay
+    assert replay.content == first.content
+    assert replay["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
 def test_a_page_rendered_across_a_closing_instant_is_not_stored(rf, home, page_cache):
@@ -314,34 +284,6 @@ def test_finder_facet_counts_are_kept_per_filter_set_until_content_changes(
     with django_capture_on_commit_callbacks(execute=True):
         CaseStudyPageFactory(parent=index, year=2024, slug="another")
     assert "2024 (2)" in get(client, "/case-studies/?sort=saving").content.decode()
-
-
-def test_activity_such_as_a_comment_or_a_queued_email_keeps_stored_pages(db):
-    from django_tasks_db.models import DBTaskResult
-
-    from django.contrib.sessions.models import Session
-    from django.db import connection
-
-    from consultations.models import Comment, CommentEmail
-    from hub.models import Council
-    from hub.page_cache import content_changed
-    from progress.models import (
-        Answer,
-        Invitation,
-        Respondent,
-        Return,
-        SignInLink,
-        SupersededAnswer,
-    )
-
-    queued = len(connection.run_on_commit)
-    activity = (Comment, CommentEmail, DBTaskResult, Session, SignInLink, Respondent, Invitation)
-    for model in (*activity, Answer, SupersededAnswer):
-        content_changed(sender=model)
-    assert len(connection.run_on_commit) == queued
-    content_changed(sender=Council)
-    content_changed(sender=Return)  # submitting a return changes the national findings
-    assert len(connection.run_on_commit) == queued + 2
 
 
 def test_a_publish_while_the_cache_is_down_shows_once_it_is_back(

@@ -1,8 +1,11 @@
-"""Uploaded images under production settings and gunicorn: from MEDIA_ROOT, and from S3."""
+"""Production settings under gunicorn: uploads from MEDIA_ROOT or S3, pages cached without Redis."""
 
 import shutil
+from urllib.parse import urlencode
 
 import pytest
+
+from wagtail.test.utils.form_data import querydict_from_html
 
 from tests import stack
 
@@ -42,6 +45,38 @@ def production(tmp_path, migrated_database, **extra):
         MEDIA_ROOT=str(tmp_path / "media"),
         **extra,
     )
+
+
+SETUP = """
+from django.contrib.auth import get_user_model
+from wagtail.models import Site
+from hub.models import SiteSettings, StandardPage
+site = Site.objects.get(is_default_site=True)
+SiteSettings.for_site(site)  # made on the first page view otherwise, a content change
+root = site.root_page
+page = root.add_child(instance=StandardPage(title="Guides", slug="guides"))
+page.save_revision().publish()
+get_user_model().objects.create_superuser("editor", "editor@example.gov.uk", "Pass-word-1")
+print(page.pk)
+"""
+
+
+class Browser:
+    """Cookies kept between requests, as a browser keeps them."""
+
+    def __init__(self, base: str):
+        self.base, self.cookies = base, {}
+
+    def send(self, method, path, fields=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if fields is not None:
+            fields = {**fields, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+            body = urlencode(fields, doseq=True).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        response = stack.request(method, self.base + path, body=body, headers=headers)
+        self.cookies.update(response.cookies)
+        return response
 
 
 def upload_and_fetch(env, base_url=None):
@@ -84,3 +119,41 @@ def test_with_s3_renditions_are_stored_in_and_served_from_the_bucket(tmp_path, m
     assert rendition.body.startswith(b"\x89PNG")
     assert health.status == 200, health.text
     assert not list((tmp_path / "media").glob("**/*.png"))
+
+
+def test_without_redis_pages_are_cached_and_a_publish_shows_in_every_worker(
+    tmp_path, migrated_database
+):
+    env = production(tmp_path, migrated_database)
+    assert "REDIS_URL" not in env and "PAGE_CACHE_SECONDS" not in env
+    page_id = stack.manage("shell", "-c", SETUP, env=env).split()[-1]
+    with stack.gunicorn(env, stack.free_port(8460), workers=2, threads=2) as url:
+        publish_in_one_worker_shows_in_the_other(url, page_id)
+
+
+def publish_in_one_worker_shows_in_the_other(url, page_id):
+    """Cached by both workers; published through the admin; fresh from both at once."""
+    first, second = stack.get(url + "/guides/"), stack.get(url + "/guides/")
+    assert first.status == second.status == 200
+    assert "age" not in first.headers
+    assert "age" in second.headers, "the second anonymous GET comes from the cache"
+    # Each connection goes to whichever worker takes it: both now hold the page.
+    assert all("age" in stack.get(url + "/guides/").headers for _ in range(10))
+
+    editor = Browser(url)
+    editor.send("GET", "/admin/login/")
+    signed_in = editor.send(
+        "POST", "/admin/login/", {"username": "editor", "password": "Pass-word-1"}
+    )
+    assert signed_in.status == 302
+    edit = f"/admin/pages/{page_id}/edit/"
+    form = querydict_from_html(editor.send("GET", edit).text, form_id="page-edit-form")
+    fields = {name: form.getlist(name) for name in form}
+    fields.update({"title": "Guides for buyers", "action-publish": "action-publish"})
+    fields.setdefault("body-count", "0")  # the StreamField's blocks are drawn by JavaScript
+    published = editor.send("POST", edit, fields)
+    assert published.status == 302, published.text[:2000]
+
+    pages = [stack.get(url + "/guides/") for _ in range(10)]
+    assert all("Guides for buyers" in page.text for page in pages)
+    assert "age" in stack.get(url + "/guides/").headers, "and is cached again"

@@ -1,0 +1,145 @@
+"""Every model of every installed app, as content or activity: the page cache's allow-list.
+
+Saving or deleting a CONTENT model starts a new page-cache generation (hub.page_cache), so every
+stored page and remembered part renders afresh. ACTIVITY models record what people do (sign-ins,
+comments, answers, emails, sessions, logs, drafts) and never touch the cache, so no visitor can
+empty it. tests/hub/test_page_cache_models.py fails for a model in neither list (or both): add
+each new model to one of them.
+
+Pages and their parts (tags, outcomes, parental many-to-many rows) are content, but their own
+saves are drafts until published: a page moves the generation when it is published, unpublished,
+moved or deleted, or saved whole while live.
+"""
+
+CONTENT = frozenset(
+    {
+        # Pages and their parts.
+        "wagtailcore.page",
+        "hub.homepage",
+        "hub.standardpage",
+        "strategy.resourceindexpage",
+        "strategy.resourcepage",
+        "strategy.resourcepagetag",
+        "strategy.resourcepage_themes",
+        "strategy.resourcepage_key_areas",
+        "strategy.resourcepage_categories",
+        "strategy.strategyindexpage",
+        "strategy.strategyeditionpage",
+        "strategy.themepage",
+        "strategy.keyareapage",
+        "strategy.keyareapagetag",
+        "strategy.categorystrategyindexpage",
+        "strategy.categorystrategypage",
+        "strategy.categorystrategypagetag",
+        "strategy.progressindexpage",
+        "strategy.findingspage",
+        "strategy.toolkitindexpage",
+        "strategy.toolkitpage",
+        "strategy.toolkitpagetag",
+        "casestudies.casestudyindexpage",
+        "casestudies.casestudypage",
+        "casestudies.casestudypagetag",
+        "casestudies.casestudypage_partner_councils",
+        "casestudies.casestudypage_themes",
+        "casestudies.casestudypage_key_areas",
+        "casestudies.casestudypage_categories",
+        "casestudies.casestudyoutcome",
+        "consultations.consultationindexpage",
+        "consultations.consultationpage",
+        # Snippets and settings.
+        "hub.sitesettings",
+        "hub.theme",
+        "hub.keyarea",
+        "hub.category",
+        "hub.region",
+        "hub.counciltype",
+        "hub.council",
+        "hub.maturitylevel",
+        # Self-assessment cycles and submitted returns feed the national findings.
+        "progress.cycle",
+        "progress.cycle_key_areas",
+        "progress.return",
+        # Images, documents, collections, tags, redirects, sites and who may see what.
+        "wagtailimages.image",
+        "wagtaildocs.document",
+        "wagtailcore.collection",
+        "wagtailcore.collectionviewrestriction",
+        "wagtailcore.collectionviewrestriction_groups",
+        "wagtailcore.pageviewrestriction",
+        "wagtailcore.pageviewrestriction_groups",
+        "wagtailcore.site",
+        "wagtailcore.locale",
+        "wagtailredirects.redirect",
+        "wagtailsearchpromotions.searchpromotion",
+        # The search index: the worker updates it after a publish, and search pages show it.
+        "wagtailsearch.indexentry",
+        "wagtailsearch.sqliteftsindexentry",
+        "taggit.tag",
+        "taggit.taggeditem",
+    }
+)
+
+ACTIVITY = frozenset(
+    {
+        # Consultation respondents: comments show only on published responses, never stored.
+        "consultations.comment",
+        "consultations.commentemail",
+        "consultations.lateentrylink",
+        "consultations.subscription",
+        "consultations.notification",
+        # Self-assessment work in progress and sign-in; submitting a return saves the Return.
+        "progress.respondent",
+        "progress.invitation",
+        "progress.answer",
+        "progress.supersededanswer",
+        "progress.signinlink",
+        # Sign-in, accounts, permissions and sessions.
+        "auth.user",
+        "auth.user_groups",
+        "auth.user_user_permissions",
+        "auth.group",
+        "auth.group_permissions",
+        "auth.permission",
+        "axes.accessattempt",
+        "axes.accessattemptexpiration",
+        "axes.accessfailurelog",
+        "axes.accesslog",
+        "sessions.session",
+        "contenttypes.contenttype",
+        "wagtailusers.userprofile",
+        "wagtailcore.grouppagepermission",
+        "wagtailcore.groupcollectionpermission",
+        "wagtailcore.groupsitepermission",
+        "wagtailcore.apitoken",
+        # Editing: drafts, workflows, comments, logs, locks (publishing is what shows).
+        "wagtailcore.revision",
+        "wagtailcore.workflow",
+        "wagtailcore.workflowcontenttype",
+        "wagtailcore.workflowpage",
+        "wagtailcore.workflowstate",
+        "wagtailcore.workflowtask",
+        "wagtailcore.task",
+        "wagtailcore.taskstate",
+        "wagtailcore.groupapprovaltask",
+        "wagtailcore.groupapprovaltask_groups",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.modellogentry",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.referenceindex",
+        "wagtailcore.uploadedfile",
+        "wagtailadmin.admin",
+        "wagtailadmin.editingsession",
+        "wagtailadmin.formstate",
+        "admin.logentry",
+        # Made or counted as visitors use the site.
+        "wagtailimages.rendition",
+        "wagtailembeds.embed",
+        "wagtailsearchpromotions.query",
+        "wagtailsearchpromotions.querydailyhits",
+        "wagtailforms.formsubmission",
+        # Background work (emails, index updates) queued and its results.
+        "django_tasks_database.dbtaskresult",
+    }
+)
