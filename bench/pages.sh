@@ -173,7 +173,8 @@ run_scale() {
 }
 
 # The gunicorn.conf.py in use, in the report.
-echo "# gunicorn: ${BARE:+bare config, sync workers}${BARE:-shipped gunicorn.conf.py}, $WORKERS workers"
+if [ -n "$BARE" ]; then CONFIG="bare config, sync workers"; else CONFIG="shipped gunicorn.conf.py"; fi
+echo "# gunicorn: $CONFIG, $WORKERS workers"
 case "$MODE" in
   sqlite|postgres) run_database "$MODE" ;;
   both) run_database sqlite; run_database postgres ;;

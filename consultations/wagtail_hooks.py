@@ -207,6 +207,7 @@ def respond_action(request, home):
             "title": "Respond to the open consultation",
             "url": consultation.get_url(request=request),
             "text": f"{consultation.title}. Closes at {consultation.closes_text} (UK time).",
+            "illustrative": consultation.is_illustrative,
         }
     listing = ConsultationIndexPage.objects.live().public().first()
     if listing is None:
@@ -244,3 +245,7 @@ def consultation_emails():
 
 # A comment posted while the database is down gets its typed answers back, ready to resend.
 hooks.register("hub_service_unavailable", comment_not_sent)
+
+
+# The analysis workspace registers its own hooks; Wagtail looks only in this module.
+from consultations.analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401

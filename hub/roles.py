@@ -15,6 +15,8 @@ from django.contrib.auth.management import create_permissions
 ROOT = "root"  # page rights on the tree's root reach every page
 SNIPPET_ACTIONS = ("add", "change", "delete", "view")
 TAXONOMY = ("theme", "keyarea", "category", "region", "counciltype", "council", "maturitylevel")
+# The Procurement Act rules and glossary: editors change a threshold, not developers.
+ACT_RULES = ("valueline", "minimumperiod", "notice", "glossaryterm")
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -45,6 +47,16 @@ ROLES = (
                 for model in TAXONOMY
                 for action in ("add", "change", "delete", "view")
             ),
+            *(
+                f"strategy.{action}_{model}"
+                for model in ACT_RULES
+                for action in ("add", "change", "delete", "view")
+            ),
+            # Teams that own guidance pages, and what readers said of the pages.
+            "hub.add_team",
+            "hub.change_team",
+            "hub.view_team",
+            "hub.view_pagefeedback",
         ),
         collection_permissions=(
             "wagtailimages.add_image",
@@ -59,7 +71,7 @@ ROLES = (
     # Moderators review and approve in the workflows; they never publish around them.
     Role(
         MODERATORS,
-        permissions=("wagtailadmin.access_admin",),
+        permissions=("wagtailadmin.access_admin", "hub.view_pagefeedback"),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
         page_permissions={ROOT: ("change_page", "lock_page", "unlock_page")},
     ),
@@ -76,7 +88,8 @@ ROLES = (
         page_permissions={"casestudies.casestudyindexpage": ("add_page", "change_page")},
     ),
     # Run consultations: open and close them on time, moderate and export the comments, let a
-    # late comment in, and find, export or erase what is held for one email address.
+    # late comment in, find, export or erase what is held for one email address, and analyse the
+    # responses (themes, tags, campaign groups, the draft report).
     Role(
         CONSULTATION_MANAGERS,
         permissions=(
@@ -85,6 +98,7 @@ ROLES = (
             "consultations.change_comment",
             "consultations.add_lateentrylink",
             "consultations.erase_respondent_data",
+            "consultations.analyse_responses",
         ),
         collection_permissions=("wagtaildocs.add_document", "wagtaildocs.choose_document"),
         page_permissions={

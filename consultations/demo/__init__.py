@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from consultations.analysis.demo import load_analysis
 from consultations.models import ConsultationPage
 from consultations.services import Respondent, comment_create
 from consultations.times import next_working_day, to_london
@@ -74,3 +75,4 @@ def load(ctx: DemoContext) -> None:
     pages = load_pages(ctx, data["pages"], prepare=dated(data["how_responses_used"]))
     open_one = pages["/consultations/construction-category-strategy-2026/"]
     sample_comments(ctx, open_one, data["comments"])
+    load_analysis(ctx, open_one)

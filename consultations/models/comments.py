@@ -131,6 +131,9 @@ class Comment(models.Model):
     verified_email = models.EmailField(max_length=254, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_illustrative = models.BooleanField(
+        default=False, editable=False, help_text="Invented for the demo: never a real response."
+    )
     # Its confirmation and outcome emails in the site's outbox.
     emails = GenericRelation(Email, related_query_name="comment")
 

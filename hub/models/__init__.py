@@ -1,4 +1,7 @@
 from .domains import CouncilDomain, DomainSource, DomainStatus, ManagerVerification
+from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
+from .guidance import ChangeNote, Guidance, GuidancePageForm, ReviewReminder, Team
+from .illustrative import Illustrative, flag_text, is_illustrative
 from .outbox import Email, EmailKind, EmailStatus, email_kinds
 from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
@@ -17,29 +20,39 @@ from .taxonomy import (
 
 
 __all__ = [
+    "FEEDBACK_TEXT_MAX",
     "BasePage",
     "Category",
+    "ChangeNote",
     "Council",
     "CouncilDomain",
     "CouncilType",
     "DomainSource",
     "DomainStatus",
+    "Guidance",
+    "GuidancePageForm",
     "Email",
     "EmailKind",
     "EmailStatus",
     "HomeAction",
     "HomePage",
     "HomePanel",
+    "Illustrative",
     "KeyArea",
     "KeyAreaKind",
     "Level",
     "ManagerVerification",
     "MaturityLevel",
+    "PageFeedback",
     "Provenance",
     "Region",
+    "ReviewReminder",
     "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
+    "Team",
     "Theme",
     "email_kinds",
+    "flag_text",
+    "is_illustrative",
 ]

@@ -28,6 +28,8 @@ class BasePage(Page):
 
     # Content pages show their editor-set dates; landing pages turn them off.
     show_last_updated = True
+    # Ends with "Is this page useful?" (hub.views.page_feedback).
+    show_feedback = True
     # A section's name in the navigation when its title is too long for one row at 1280px.
     menu_label = ""
 
@@ -82,7 +84,12 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_updates"] = (
-            Page.objects.live().public().descendant_of(self).order_by("-last_published_at")[:5]
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-last_published_at")
+            # Specific, so that an illustrative page carries its flag.
+            .specific()[:5]
         )
         # Worked out only where the template's remembered copy is out of date.
         context["actions"] = SimpleLazyObject(partial(home_actions, request, self))

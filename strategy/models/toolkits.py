@@ -13,7 +13,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
-from hub.models import BasePage, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
+from strategy.blocks import PolicyNoteIndexBlock
 from strategy.enums import Regime
 
 
@@ -49,7 +50,7 @@ class ToolkitQuerySet(PageQuerySet):
         )
 
 
-class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
+class ToolkitPage(RoutablePageMixin, Guidance, Provenance, BasePage):
     """A toolkit, or one section of it; sections nest beneath the toolkit's own page."""
 
     regime = models.CharField(
@@ -71,7 +72,10 @@ class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
         related_name="+",
         help_text="Guidance on the rules that replaced these, linked from the legacy banner.",
     )
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(
+        [*BaseStreamBlock().child_blocks.items(), ("policy_notes", PolicyNoteIndexBlock())],
+        blank=True,
+    )
     tags = ClusterTaggableManager(through=ToolkitPageTag, blank=True)
 
     objects = PageManager.from_queryset(ToolkitQuerySet)()
@@ -84,6 +88,8 @@ class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
         ),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
@@ -95,6 +101,11 @@ class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
 
     parent_page_types = ["strategy.ToolkitIndexPage", "strategy.ToolkitPage"]
     subpage_types = ["strategy.ToolkitPage"]
+
+    @property
+    def links_glossary(self) -> bool:
+        """Act toolkit pages link the first use of each glossary term to its entry."""
+        return self.regime == Regime.ACT_2023
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
