@@ -25,6 +25,8 @@ class PublishedComment:
     received_at: object
     name: str
     organisation: str
+    # "Verified response from …" or "Organisation not verified", with the organisation only.
+    verification: str
 
     @classmethod
     def of(cls, comment: Comment) -> "PublishedComment":
@@ -34,6 +36,7 @@ class PublishedComment:
             received_at=comment.received_at,
             name=comment.name if comment.consent_publish_name else "",
             organisation=comment.organisation if comment.consent_publish_organisation else "",
+            verification=comment.verification if comment.consent_publish_organisation else "",
         )
 
 

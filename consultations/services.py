@@ -143,11 +143,21 @@ def comment_details_correct(comment: Comment, respondent: Respondent) -> Comment
     A corrected email address gets the confirmation again, at the new address.
     """
     email_changed = respondent.email != comment.email
+    # A verification proved one address speaking for one council: other details undo it.
+    proof_undone = (respondent.email, respondent.council, respondent.response_type) != (
+        comment.email,
+        comment.council,
+        comment.response_type,
+    )
     for field in fields(Respondent):
         setattr(comment, field.name, getattr(respondent, field.name))
     if comment.council_id:
         comment.organisation_other = ""
-    comment.save(update_fields=[field.name for field in fields(Respondent)])
+    changed = [field.name for field in fields(Respondent)]
+    if proof_undone and comment.organisation_verified:
+        comment.organisation_verified, comment.verified_at, comment.verified_email = False, None, ""
+        changed += ["organisation_verified", "verified_at", "verified_email"]
+    comment.save(update_fields=changed)
     if email_changed:
         receipts = comment.emails.filter(kind=NotificationKind.RECEIPT)
         if receipts.update(status=EmailStatus.PENDING, attempts=0, last_error="", sent_at=None):

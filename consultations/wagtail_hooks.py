@@ -69,11 +69,18 @@ class CommentViewSet(SnippetViewSet):
         "about",
         "name",
         "organisation",
+        "verification",
         "status",
         "late",
         "received_at",
     ]
-    list_filter = ["consultation", "status", "response_type", "received_at"]
+    list_filter = [
+        "consultation",
+        "status",
+        "response_type",
+        "organisation_verified",
+        "received_at",
+    ]
     search_fields = ["reference", "name", "email", "organisation_other", "text"]
     list_per_page = 50
     ordering = ["-received_at"]
@@ -92,6 +99,7 @@ class CommentViewSet(SnippetViewSet):
         "name",
         "email",
         "organisation",
+        "verification",
         "gss_code",
         "role",
         "response_type",
@@ -108,6 +116,7 @@ class CommentViewSet(SnippetViewSet):
         "section_heading": "Section heading at the time",
         "page_revision_id": "Draft revision",
         "gss_code": "GSS code",
+        "verification": "Organisation verification",
         "late": "Late",
     }
     panels = [
@@ -130,6 +139,13 @@ class CommentViewSet(SnippetViewSet):
                 FieldPanel("response_type", read_only=True),
                 FieldPanel("consent_publish_name", read_only=True),
                 FieldPanel("consent_publish_organisation", read_only=True),
+                FieldPanel(
+                    "organisation_verified",
+                    read_only=True,
+                    help_text="Verified response from the council: the respondent opened the link "
+                    "emailed to their address at one of its confirmed domains.",
+                ),
+                FieldPanel("verified_at", read_only=True),
             ],
             heading="Respondent",
         ),
@@ -228,3 +244,7 @@ def consultation_emails():
 
 # A comment posted while the database is down gets its typed answers back, ready to resend.
 hooks.register("hub_service_unavailable", comment_not_sent)
+
+
+# The analysis workspace registers its own hooks; Wagtail looks only in this module.
+from consultations.analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401

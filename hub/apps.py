@@ -23,6 +23,12 @@ class HubConfig(AppConfig):
 
         page_cache.connect_signals()
 
+        from wagtail.signals import page_published
+
+        from hub.guidance import change_note_record
+
+        page_published.connect(change_note_record, dispatch_uid="hub_change_notes")
+
         # However a page is made (admin, copy, import, demo), its roles get their rights on it.
         for page_type in page_types_with_roles():
             post_save.connect(

@@ -55,6 +55,16 @@ CONTENT = frozenset(
         "hub.counciltype",
         "hub.council",
         "hub.maturitylevel",
+        # The Procurement Act rules, glossary and data version: shown on the Act tools' pages
+        # and, for glossary terms, as links in the Act toolkit.
+        "strategy.valueline",
+        "strategy.minimumperiod",
+        "strategy.notice",
+        "strategy.glossaryterm",
+        "strategy.rulesversion",
+        # Guidance pages' owning teams, and the change notes their pages list.
+        "hub.team",
+        "hub.changenote",
         # Self-assessment cycles and submitted returns feed the national findings.
         "progress.cycle",
         "progress.cycle_key_areas",
@@ -85,12 +95,28 @@ ACTIVITY = frozenset(
         "consultations.comment",
         "consultations.lateentrylink",
         "consultations.subscription",
+        # Analysts' themes, tags and campaign groups are seen only in the admin.
+        "consultations.analysedcomment",
+        "consultations.responsetheme",
+        "consultations.coding",
+        "consultations.coding_themes",
+        "consultations.campaigngroup",
+        "consultations.campaignmember",
+        # Readers' "Is this page useful?" answers (shown only in the admin), and the records of
+        # reminders sent to owning teams (their emails are in the outbox).
+        "hub.pagefeedback",
+        "hub.reviewreminder",
         # Self-assessment work in progress and sign-in; submitting a return saves the Return.
         "progress.respondent",
         "progress.invitation",
         "progress.answer",
         "progress.supersededanswer",
         "progress.signinlink",
+        # Who speaks for a council: councils' email domains and the officers a manager verified
+        # are read only to verify people (never shown on a stored page); requests for access.
+        "hub.councildomain",
+        "hub.managerverification",
+        "progress.accessrequest",
         # Sign-in, accounts, permissions and sessions.
         "auth.user",
         "auth.user_groups",

@@ -15,12 +15,15 @@ from django.contrib.auth.management import create_permissions
 ROOT = "root"  # page rights on the tree's root reach every page
 SNIPPET_ACTIONS = ("add", "change", "delete", "view")
 TAXONOMY = ("theme", "keyarea", "category", "region", "counciltype", "council", "maturitylevel")
+# The Procurement Act rules and glossary: editors change a threshold, not developers.
+ACT_RULES = ("valueline", "minimumperiod", "notice", "glossaryterm")
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 CASE_STUDY_EDITORS = "Case study editors"
 CONSULTATION_MANAGERS = "Consultation managers"
 SELF_ASSESSMENT_MANAGERS = "Self-assessment managers"
+HUB_MANAGERS = "Hub managers"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,16 @@ ROLES = (
                 for model in TAXONOMY
                 for action in ("add", "change", "delete", "view")
             ),
+            *(
+                f"strategy.{action}_{model}"
+                for model in ACT_RULES
+                for action in ("add", "change", "delete", "view")
+            ),
+            # Teams that own guidance pages, and what readers said of the pages.
+            "hub.add_team",
+            "hub.change_team",
+            "hub.view_team",
+            "hub.view_pagefeedback",
         ),
         collection_permissions=(
             "wagtailimages.add_image",
@@ -58,7 +71,7 @@ ROLES = (
     # Moderators review and approve in the workflows; they never publish around them.
     Role(
         MODERATORS,
-        permissions=("wagtailadmin.access_admin",),
+        permissions=("wagtailadmin.access_admin", "hub.view_pagefeedback"),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
         page_permissions={ROOT: ("change_page", "lock_page", "unlock_page")},
     ),
@@ -75,7 +88,8 @@ ROLES = (
         page_permissions={"casestudies.casestudyindexpage": ("add_page", "change_page")},
     ),
     # Run consultations: open and close them on time, moderate and export the comments, let a
-    # late comment in, and find, export or erase what is held for one email address.
+    # late comment in, find, export or erase what is held for one email address, and analyse the
+    # responses (themes, tags, campaign groups, the draft report).
     Role(
         CONSULTATION_MANAGERS,
         permissions=(
@@ -84,6 +98,7 @@ ROLES = (
             "consultations.change_comment",
             "consultations.add_lateentrylink",
             "consultations.erase_respondent_data",
+            "consultations.analyse_responses",
         ),
         collection_permissions=("wagtaildocs.add_document", "wagtaildocs.choose_document"),
         page_permissions={
@@ -91,7 +106,7 @@ ROLES = (
         },
     ),
     # LGA staff running the self-assessment: see every return, reopen submitted ones, export,
-    # and open cycles and write their findings commentary.
+    # open cycles and write their findings commentary, and approve access to a return.
     Role(
         SELF_ASSESSMENT_MANAGERS,
         permissions=(
@@ -104,6 +119,24 @@ ROLES = (
             "progress.view_cycle",
             "progress.add_cycle",
             "progress.change_cycle",
+            "progress.approve_access",
+        ),
+    ),
+    # Decide who speaks for a council: confirm, add and remove its email domains, and verify one
+    # officer at a time for a council with no confirmed domain.
+    Role(
+        HUB_MANAGERS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "hub.view_council",
+            "hub.add_councildomain",
+            "hub.change_councildomain",
+            "hub.view_councildomain",
+            "hub.add_managerverification",
+            "hub.change_managerverification",
+            "hub.delete_managerverification",
+            "hub.view_managerverification",
+            "progress.approve_access",
         ),
     ),
 )

@@ -15,7 +15,9 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("consultations/alerts/", include("consultations.urls")),
     path("check-your-progress/self-assessment/", include("progress.urls")),
+    path("procurement-act/", include("strategy.act.urls")),
     path("sitemap.xml", sitemap),
+    path("feedback/", views.page_feedback, name="page_feedback"),
     path("healthz", views.healthz, name="healthz"),
 ]
 

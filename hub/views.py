@@ -1,4 +1,4 @@
-"""Error pages that render without the database, uploaded media, and the health check."""
+"""Error pages that render without the database, uploaded media, page feedback, health check."""
 
 import logging
 import os
@@ -15,13 +15,20 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views import static
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 
 from wagtail import hooks
+
+from hub.feedback import FeedbackSpam, feedback_record
+from hub.forms import PageFeedbackForm
+from hub.http import client_ip
+from hub.models import FEEDBACK_TEXT_MAX
+from hub.ratelimit import RateLimited
 
 
 logger = logging.getLogger(__name__)
@@ -122,6 +129,59 @@ def healthz(request):
     response = JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": results},
         status=200 if healthy else 503,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+FEEDBACK_ERROR_TEMPLATE = "hub/page_feedback_error.html"
+FEEDBACK_SPAM = "Your feedback could not be sent. Leave the last field empty and try again."
+FEEDBACK_RATE_LIMITED = (
+    "You have sent a lot of feedback in a short time. Wait a few minutes, then try again."
+)
+
+
+# No CSRF token on the form: pages carrying one could not be kept in the page cache. The
+# endpoint only stores yes, no and text, is rate-limited and changes nothing else.
+@csrf_exempt
+@require_POST
+def page_feedback(request):
+    """Store "Is this page useful?" and go back to the page, thanked; errors keep the text."""
+    form = PageFeedbackForm(request.POST)
+    if not form.is_valid():
+        return feedback_error(request, form, status=400)
+    data = form.cleaned_data
+    page = data["page"]
+    try:
+        feedback_record(
+            page=page,
+            useful=data["useful"] == "yes",
+            text=data["text"],
+            website=data["website"],
+            client=client_ip(request),
+        )
+    except FeedbackSpam:
+        return feedback_error(request, form, status=400, message=FEEDBACK_SPAM)
+    except RateLimited as limited:
+        response = feedback_error(request, form, status=429, message=FEEDBACK_RATE_LIMITED)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
+    return redirect(f"{page.get_url(request)}?feedback=thanks#page-feedback")
+
+
+def feedback_error(request, form, *, status: int, message: str = ""):
+    """The feedback form again with what went wrong and the reader's own text."""
+    feedback_page = form.cleaned_data.get("page") if hasattr(form, "cleaned_data") else None
+    response = render(
+        request,
+        FEEDBACK_ERROR_TEMPLATE,
+        {
+            "form": form,
+            "feedback_page": feedback_page,
+            "message": message,
+            "max_length": FEEDBACK_TEXT_MAX,
+        },
+        status=status,
     )
     add_never_cache_headers(response)
     return response

@@ -8,15 +8,37 @@ from hub.models import Email
 
 # Each kind of email the self-assessment sends, with what the outbox calls it.
 SIGN_IN, INVITATION, REMINDER = "sign_in", "invitation", "reminder"
+ACCESS_REQUESTED, ACCESS_DECIDED = "access_requested", "access_decided"
 LABELS = {
     SIGN_IN: "Self-assessment sign-in link",
     INVITATION: "Invitation to a self-assessment",
     REMINDER: "Reminder of an unsubmitted self-assessment",
+    ACCESS_REQUESTED: "Request for access to a self-assessment, to the lead officer",
+    ACCESS_DECIDED: "Decision on a request for access to a self-assessment",
 }
+
+
+def access_message(email: Email) -> EmailMessage:
+    """A request for access, to the return's lead; or the decision, to whoever asked."""
+    from progress.services import return_lead
+
+    request = email.about
+    title = f"{request.council.name}'s {request.cycle.year} self-assessment"
+    if email.kind == ACCESS_REQUESTED:
+        to = return_lead(request.cycle, request.council).user.email
+        subject = f"{request.email} asked for access to {title}"
+    else:
+        to, subject = request.email, f"Your request for access to {title}"
+    body = render_to_string(
+        f"progress/email/{email.kind}.txt", {"request": request, "url": email.token}
+    )
+    return EmailMessage(subject, body, to=[to])
 
 
 def message(email: Email) -> EmailMessage:
     """A sign-in link, an invitation or a reminder; the link it carries is the row's token."""
+    if email.kind in (ACCESS_REQUESTED, ACCESS_DECIDED):
+        return access_message(email)
     about = email.about
     if email.kind == SIGN_IN:
         to, subject, context = about.email, "Your sign-in link for the self-assessment", {}

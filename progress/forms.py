@@ -102,3 +102,26 @@ class AnswerForm(forms.Form):
             k: self.cleaned_data[k]
             for k in ("current_level", "target_level", "comment", "evidence")
         }
+
+
+class AccessRequestForm(StartForm):
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        label="Your role at the council (optional)",
+        help_text="For example, your job title and why you are filling in the return. It helps "
+        "the lead officer or a manager decide.",
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("refuse", "Refuse")],
+        widget=forms.RadioSelect,
+        label="Your decision",
+        error_messages={
+            "required": "Choose whether to approve or refuse",
+            "invalid_choice": "Choose whether to approve or refuse",
+        },
+    )

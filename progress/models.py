@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.models import Level
 from hub.models.taxonomy import level_label
-from progress.enums import ReturnStatus, Role
+from progress.enums import VERIFIED_ACCESS, Access, RequestStatus, ReturnStatus, Role
 
 
 # The council's own answer to a key area is kept beside the departments' answers, under no
@@ -94,6 +94,16 @@ class ReturnQuerySet(models.QuerySet):
         """Returns still being filled in."""
         return self.filter(status=ReturnStatus.DRAFT)
 
+    def counted(self):
+        """Submitted returns whose lead officer is verified: the ones national figures count."""
+        return self.submitted().filter(
+            respondents__role=Role.LEAD, respondents__access__in=VERIFIED_ACCESS
+        )
+
+    def left_out(self):
+        """Submitted returns national figures leave out, their lead officer not verified."""
+        return self.submitted().exclude(pk__in=self.counted().values("pk"))
+
     def visible_to(self, user):
         """Every return for a manager; otherwise only returns the user takes part in."""
         if not user.is_authenticated:
@@ -134,6 +144,7 @@ class Return(models.Model):
             ("view_all_returns", "See every council's return"),
             ("reopen_return", "Reopen a submitted return"),
             ("export_returns", "Export returns"),
+            ("approve_access", "Approve access to any council's return"),
         ]
 
     def __str__(self):
@@ -163,6 +174,9 @@ class Respondent(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.COLLEAGUE)
     department = models.CharField(max_length=100)
     joined_at = models.DateTimeField(auto_now_add=True)
+    access = models.CharField(
+        max_length=20, choices=Access.choices, blank=True, default=Access.NONE
+    )
 
     class Meta:
         ordering = ["joined_at"]
@@ -176,6 +190,15 @@ class Respondent(models.Model):
     @property
     def is_lead(self):
         return self.role == Role.LEAD
+
+    @property
+    def may_answer(self):
+        """Verified for the council, or let in by the lead or a manager."""
+        return self.access != Access.NONE
+
+    @property
+    def is_verified(self):
+        return self.access in VERIFIED_ACCESS
 
 
 class Invitation(models.Model):
@@ -324,3 +347,69 @@ class SignInLink(models.Model):
 
     def __str__(self):
         return f"{self.email} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class AccessRequestQuerySet(models.QuerySet):
+    """Reads over requests for access to a council's return."""
+
+    def pending(self):
+        return self.filter(status=RequestStatus.PENDING)
+
+    def decidable_by(self, user):
+        """Pending requests the user may decide: as the return's lead, or every one as manager."""
+        if user.has_perm("progress.approve_access"):
+            return self.pending()
+        led = Respondent.objects.filter(user=user, role=Role.LEAD, access__in=VERIFIED_ACCESS)
+        return self.pending().filter(
+            models.Exists(
+                led.filter(
+                    return_obj__cycle=models.OuterRef("cycle"),
+                    return_obj__council=models.OuterRef("council"),
+                )
+            )
+        )
+
+
+class AccessRequest(models.Model):
+    """Someone not verified for a council asking to start or join its return.
+
+    The row is the record of the decision: who decided, when and what.
+    """
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="access_requests")
+    council = models.ForeignKey(
+        "hub.Council", on_delete=models.CASCADE, related_name="access_requests"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_requests"
+    )
+    # The address the user proved with a sign-in link when asking.
+    email = models.EmailField()
+    department = models.CharField(max_length=100)
+    reason = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AccessRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "council", "user"],
+                condition=models.Q(status="pending"),
+                name="progress_one_pending_access_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} for {self.council} {self.cycle}"
+
+    def get_absolute_url(self):
+        return reverse("progress:access_decide", args=[self.pk])

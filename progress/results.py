@@ -11,7 +11,7 @@ from casestudies.models import CaseStudyIndexPage
 from hub.models import Level
 from progress.charts import Chart
 from progress.models import Answer, Return, SupersededAnswer
-from progress.stats import MIN_GROUP, find, national_picture
+from progress.stats import MIN_GROUP, counted_and_left_out, find, national_picture
 from strategy.models import KeyAreaPage, ResourcePage
 
 
@@ -188,9 +188,12 @@ def results_context(ret: Return) -> dict:
     )[:TOP_GAPS]
     gap_areas = [a.key_area for a in gaps]
     guidance = guidance_for(gap_areas)
+    counted, left_out = counted_and_left_out(cycle)
     return {
         "ret": ret,
         "cycle": cycle,
+        "counted": counted,
+        "left_out": left_out,
         "previous": previous,
         "charts": [profile, national],
         "gaps": [{"answer": a, "guidance": guidance[a.key_area_id]} for a in gaps],
@@ -219,7 +222,7 @@ def findings_context(cycle) -> dict:
                 (area.name, [area_value(area, "median_current"), area_value(area, "median_target")])
                 for area in areas
             ],
-            note=f"From {councils} submitted returns.",
+            note=f"From {councils} submitted returns whose lead officer is verified.",
         ),
         Chart(
             slug="distribution",
@@ -270,7 +273,15 @@ def findings_context(cycle) -> dict:
     for chart in charts:
         chart.illustrative = cycle.is_illustrative
         chart.csv_url = chart_csv_url(cycle, chart.slug)
-    return {"cycle": cycle, "councils": councils, "charts": charts, "min_group": MIN_GROUP}
+    counted, left_out = counted_and_left_out(cycle)
+    return {
+        "cycle": cycle,
+        "councils": councils,
+        "counted": counted,
+        "left_out": left_out,
+        "charts": charts,
+        "min_group": MIN_GROUP,
+    }
 
 
 def shares(counts: list[int] | None) -> list[int | None]:

@@ -9,13 +9,17 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from wagtail.log_actions import log
+
 from hub.outbox import email_queue
 from hub.ratelimit import RateLimited, rate_limit
 from hub.tokens import token_hash
 from progress import emails
-from progress.enums import ReturnStatus, Role
+from progress.access import access_for, proven_address
+from progress.enums import Access, RequestStatus, ReturnStatus, Role
 from progress.models import (
     COUNCIL,
+    AccessRequest,
     Answer,
     Invitation,
     Respondent,
@@ -30,6 +34,10 @@ LINK_LIFETIME = timedelta(minutes=30)
 LINKS_PER_EMAIL = 3
 LINKS_PER_CLIENT = 10
 THROTTLE_WINDOW = timedelta(minutes=15)
+# Requests for access: at most this many per person an hour, and per council a day, so that
+# nobody can flood a council's lead officer with them.
+ACCESS_REQUESTS_PER_USER = 3
+ACCESS_REQUESTS_PER_COUNCIL = 10
 
 
 class Refused(Exception):
@@ -44,16 +52,37 @@ class NotAllowed(Refused):
     """A write the user's part in the return does not allow."""
 
 
+class NeedsApproval(Refused):
+    """The user is not verified for the council: they may ask for access instead."""
+
+
+def not_verified_message(council, action: str) -> str:
+    return (
+        f"Your email address is not at a confirmed domain of {council.name}, so you need "
+        f"approval before you can {action}. Ask for access: the return's lead officer or a "
+        "manager will decide."
+    )
+
+
 def lead_required(ret: Return, user, action: str) -> None:
-    """Refuse unless the user is the return's lead officer."""
-    if not Respondent.objects.filter(return_obj=ret, user=user, role=Role.LEAD).exists():
+    """Refuse unless the user is the return's lead officer, verified or approved."""
+    lead = Respondent.objects.filter(return_obj=ret, user=user, role=Role.LEAD).first()
+    if lead is None:
         raise NotAllowed(f"Only the lead officer can {action}.")
+    if not lead.may_answer:
+        raise NotAllowed(not_verified_message(ret.council, action))
 
 
 def answer_check(ret: Return, department: str, user) -> None:
-    """Refuse an answer the user may not save: the council's is the lead's; none once submitted."""
+    """Refuse an answer the user may not save: the council's is the lead's; none once submitted.
+
+    Only officers verified for the council, or let in by its lead or a manager, answer at all.
+    """
     if department == COUNCIL:
         lead_required(ret, user, "set the council's answer")
+    respondent = Respondent.objects.filter(return_obj=ret, user=user).first()
+    if respondent is None or not respondent.may_answer:
+        raise NotAllowed(not_verified_message(ret.council, "answer"))
     if ret.is_submitted:
         raise Refused("This return has been submitted. Only a manager can reopen it.")
 
@@ -111,39 +140,150 @@ def officer_for_email(email: str):
 
 
 def invitations_accept(user) -> None:
-    """Join every return the user's email address was invited to."""
+    """Join every return the user's email address was invited to.
+
+    The lead officer's invitation is their approval, for someone not verified for the council.
+    """
     for invitation in Invitation.objects.filter(
         email__iexact=user.email, accepted_at__isnull=True
-    ).select_related("return_obj"):
+    ).select_related("return_obj__council"):
+        access = access_for(user, invitation.return_obj.council)
         Respondent.objects.get_or_create(
             return_obj=invitation.return_obj,
             user=user,
-            defaults={"department": invitation.department, "role": Role.COLLEAGUE},
+            defaults={
+                "department": invitation.department,
+                "role": Role.COLLEAGUE,
+                "access": access if access != Access.NONE else Access.LEAD_APPROVED,
+            },
         )
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
 
 
-def return_start(user, cycle, council, department: str) -> Return:
-    """Start the council's return for the cycle, with the user as lead officer."""
+def taking_part_check(user, cycle, council) -> None:
+    """Refuse a cycle that is closed, an ended council, or a user already in a return."""
     if not cycle.is_open:
         raise Refused(f"The {cycle.year} self-assessment is closed.")
     if council.has_ended:
         raise Refused(f"{council.name} has ended. Choose the council that replaced it.")
     if Respondent.objects.filter(return_obj__cycle=cycle, user=user).exists():
         raise Refused(f"You are already taking part in a {cycle.year} return.")
+
+
+def return_start(user, cycle, council, department: str, access: Access | None = None) -> Return:
+    """Start the council's return for the cycle with the user as lead, or join it if started.
+
+    Only an officer verified for the council may (or one a manager approved: `access`);
+    anyone else raises NeedsApproval.
+    """
+    taking_part_check(user, cycle, council)
+    access = access or access_for(user, council)
+    if access == Access.NONE:
+        raise NeedsApproval(not_verified_message(council, "start or join its return"))
     try:
         with transaction.atomic():
             ret = Return.objects.create(cycle=cycle, council=council)
             Respondent.objects.create(
-                return_obj=ret, user=user, role=Role.LEAD, department=department
+                return_obj=ret, user=user, role=Role.LEAD, department=department, access=access
+            )
+    except IntegrityError:
+        # Already started: a verified officer joins it as a colleague.
+        ret = Return.objects.get(cycle=cycle, council=council)
+        Respondent.objects.get_or_create(
+            return_obj=ret,
+            user=user,
+            defaults={"role": Role.COLLEAGUE, "department": department, "access": access},
+        )
+    return ret
+
+
+def return_lead(cycle, council) -> Respondent | None:
+    """The lead officer of the council's return in the cycle, if it has one."""
+    return (
+        Respondent.objects.filter(
+            return_obj__cycle=cycle, return_obj__council=council, role=Role.LEAD
+        )
+        .select_related("user")
+        .first()
+    )
+
+
+def access_request_create(
+    user, cycle, council, department: str, reason: str, decide_url
+) -> AccessRequest:
+    """Ask for access to a council's return; its lead officer, if it has one, is emailed.
+
+    `decide_url(request)` is the absolute address where the lead or a manager decides.
+    """
+    email = proven_address(user)
+    if email is None:
+        raise Refused("Sign in with an emailed link before you ask for access.")
+    taking_part_check(user, cycle, council)
+    if access_for(user, council) != Access.NONE:
+        raise Refused(f"You are verified for {council.name}: start or join its return.")
+    now = timezone.now()
+    recent = AccessRequest.objects.filter(created_at__gte=now - timedelta(hours=1), user=user)
+    today = AccessRequest.objects.filter(created_at__gte=now - timedelta(days=1), council=council)
+    if recent.count() >= ACCESS_REQUESTS_PER_USER or today.count() >= ACCESS_REQUESTS_PER_COUNCIL:
+        raise Throttled(
+            "Too many requests for access have been made. Wait an hour, then try again."
+        )
+    try:
+        with transaction.atomic():
+            request = AccessRequest.objects.create(
+                cycle=cycle,
+                council=council,
+                user=user,
+                email=email,
+                department=department,
+                reason=reason,
             )
     except IntegrityError:
         raise Refused(
-            f"{council.name} has already started its {cycle.year} return. Ask its lead "
-            "officer to invite you."
+            f"You have already asked for access to {council.name}'s {cycle.year} return. Its "
+            "lead officer or a manager will decide."
         ) from None
-    return ret
+    lead = return_lead(cycle, council)
+    if lead is not None:
+        email_queue(emails.ACCESS_REQUESTED, about=request, token=decide_url(request))
+    return request
+
+
+def may_decide(request: AccessRequest, user) -> bool:
+    """Whether the user is a manager, or the verified lead of the return asked about."""
+    return AccessRequest.objects.decidable_by(user).filter(pk=request.pk).exists()
+
+
+def access_request_decide(request: AccessRequest, by, approve: bool, return_url) -> None:
+    """Approve or refuse a request, as the return's lead or a manager; the decision is logged.
+
+    Approving lets the person join the return, or start it when there is none (a manager only).
+    `return_url(ret)` is the return's absolute address, for the email telling them.
+    """
+    manager = by.has_perm("progress.approve_access")
+    with transaction.atomic():
+        request = AccessRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status != RequestStatus.PENDING:
+            raise Refused("This request has already been decided.")
+        if not may_decide(request, by):
+            raise NotAllowed("Only the return's lead officer or a manager can decide.")
+        ret = None
+        if approve:
+            access = Access.MANAGER_APPROVED if manager else Access.LEAD_APPROVED
+            ret = return_start(
+                request.user, request.cycle, request.council, request.department, access
+            )
+        request.status = RequestStatus.APPROVED if approve else RequestStatus.REFUSED
+        request.decided_by, request.decided_at = by, timezone.now()
+        request.save(update_fields=["status", "decided_by", "decided_at"])
+        log(
+            instance=request,
+            action="progress.access_approved" if approve else "progress.access_refused",
+            user=by,
+            data={"council": request.council.name, "email": request.email},
+        )
+        email_queue(emails.ACCESS_DECIDED, about=request, token=return_url(ret) if ret else "")
 
 
 def invitation_create(ret: Return, by, email: str, department: str, sign_in_url: str):

@@ -57,12 +57,20 @@ def figures(currents: list[int], targets: list[int], councils: int | None = None
     )
 
 
+def counted_and_left_out(cycle) -> tuple[int, int]:
+    """Submitted returns the national figures count (lead verified), and those they leave out."""
+    returns = Return.objects.filter(cycle=cycle)
+    return returns.counted().count(), returns.left_out().count()
+
+
 def national_picture(cycle) -> list[Group]:
-    """All submitted returns, then each council type and each region, with their figures."""
+    """All counted returns, then each council type and each region, with their figures.
+
+    Only submitted returns whose lead officer is verified for the council count.
+    """
     rows = (
         Answer.objects.council()
-        .submitted()
-        .filter(return_obj__cycle=cycle)
+        .filter(return_obj__in=Return.objects.filter(cycle=cycle).counted().values("pk"))
         .values_list(
             "return_obj_id",
             "key_area_id",

@@ -15,15 +15,27 @@ from django.views.decorators.http import require_POST
 
 from hub.http import client_ip
 from progress import results
-from progress.forms import AnswerForm, EmailForm, InviteForm, StartForm
-from progress.models import COUNCIL, Answer, Cycle, Return, SupersededAnswer
+from progress.forms import (
+    AccessRequestForm,
+    AnswerForm,
+    DecisionForm,
+    EmailForm,
+    InviteForm,
+    StartForm,
+)
+from progress.models import COUNCIL, AccessRequest, Answer, Cycle, Return, SupersededAnswer
 from progress.services import (
+    NeedsApproval,
     NotAllowed,
     Refused,
+    Throttled,
+    access_request_create,
+    access_request_decide,
     answer_check,
     answer_save,
     invitation_create,
     lead_required,
+    may_decide,
     return_reopen,
     return_start,
     return_submit,
@@ -153,15 +165,95 @@ def start(request):
                     form.cleaned_data["council"],
                     form.cleaned_data["department"],
                 )
+            except NeedsApproval as refusal:
+                # Everything typed goes on to the request for access.
+                messages.warning(request, str(refusal))
+                query = urlencode(
+                    {
+                        name: request.POST.get(name, "")
+                        for name in ("cycle", "council", "department")
+                    }
+                )
+                return HttpResponseRedirect(f"{reverse('progress:request_access')}?{query}")
             except Refused as refusal:
                 form.add_error("council", str(refusal))
                 status = 409
             else:
-                messages.success(request, f"You have started {ret.council.name}'s return.")
+                started = ret.respondents.filter(user=request.user, role="lead").exists()
+                verb = "started" if started else "joined"
+                messages.success(request, f"You have {verb} {ret.council.name}'s return.")
                 return HttpResponseRedirect(ret.get_absolute_url())
         else:
             status = 400
     return render(request, "progress/start.html", {"form": form}, status=status)
+
+
+@private
+def request_access(request):
+    """Ask the return's lead officer or a manager for access to a council's return."""
+    form = AccessRequestForm(request.POST or None, initial=request.GET.dict())
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                access = access_request_create(
+                    request.user,
+                    data["cycle"],
+                    data["council"],
+                    data["department"],
+                    data["reason"],
+                    lambda made: request.build_absolute_uri(made.get_absolute_url()),
+                )
+            except Throttled as refusal:
+                form.add_error(None, str(refusal))
+                status = 429
+            except Refused as refusal:
+                form.add_error("council", str(refusal))
+                status = 409
+            else:
+                return render(request, "progress/access_requested.html", {"access": access})
+        else:
+            status = 400
+    return render(request, "progress/request_access.html", {"form": form}, status=status)
+
+
+@private
+def access_decide(request, pk):
+    """The return's lead officer or a manager approves or refuses a request for access."""
+    access = get_object_or_404(AccessRequest.objects.select_related("council", "cycle"), pk=pk)
+    if access.decided_at is None and not may_decide(access, request.user):
+        raise Http404("Not a request you can decide")
+    if access.decided_at is not None and not (
+        access.decided_by == request.user or request.user.has_perm("progress.approve_access")
+    ):
+        raise Http404("Not a request you can decide")
+    form = DecisionForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and access.decided_at is None:
+        if form.is_valid():
+            approve = form.cleaned_data["decision"] == "approve"
+            try:
+                access_request_decide(
+                    access,
+                    request.user,
+                    approve,
+                    lambda ret: request.build_absolute_uri(ret.get_absolute_url()),
+                )
+            except NotAllowed:
+                raise Http404("Not a request you can decide") from None
+            except Refused as refusal:
+                form.add_error(None, str(refusal))
+                status = 409
+            else:
+                verb = "approved" if approve else "refused"
+                messages.success(request, f"You have {verb} {access.email}'s request.")
+                return HttpResponseRedirect(access.get_absolute_url())
+        else:
+            status = 400
+    return render(
+        request, "progress/access_decide.html", {"access": access, "form": form}, status=status
+    )
 
 
 @return_view
@@ -347,6 +439,9 @@ def colleagues(request, ret, respondent):
         "can_invite": can_invite,
         "respondents": ret.respondents.select_related("user"),
         "invitations": ret.invitations.filter(accepted_at__isnull=True),
+        "access_requests": AccessRequest.objects.decidable_by(request.user).filter(
+            cycle=ret.cycle, council=ret.council
+        ),
     }
     return render(request, "progress/colleagues.html", context, status=status)
 

@@ -5,6 +5,7 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from hub.exports import SafeCSVMixin
 from progress import emails
 from progress.admin_views import CompletionView
-from progress.models import Answer, Cycle, Return
+from progress.models import AccessRequest, Answer, Cycle, Return
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -27,7 +28,19 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+class AccessRequestPolicy(ModelPermissionPolicy):
+    """Requests for access are decided on the site's own page, and read here by managers."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        if action == "view":
+            return user.has_perm("progress.approve_access")
+        return super().user_has_permission(user, action)
+
+
 register_permission_policy(Return, ReadOnlyPolicy(Return))
+register_permission_policy(AccessRequest, AccessRequestPolicy(AccessRequest))
 register_permission_policy(Answer, ReadOnlyPolicy(Answer))
 
 
@@ -130,11 +143,33 @@ class AnswerViewSet(SnippetViewSet):
         )
 
 
+class AccessRequestViewSet(SnippetViewSet):
+    model = AccessRequest
+    icon = "lock-open"
+    menu_label = "Requests for access"
+    inspect_view_enabled = True
+    # The email links to the site's own page where the request is decided.
+    list_display = [
+        TitleColumn("email", label="Email", get_url=lambda request: request.get_absolute_url()),
+        "council",
+        "cycle",
+        "status",
+        "created_at",
+        "decided_by",
+    ]
+    list_filter = ["status", "cycle"]
+    search_fields = []
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return AccessRequest.objects.select_related("council", "cycle")
+
+
 class SelfAssessmentGroup(SnippetViewSetGroup):
     menu_label = "Self-assessment"
     menu_icon = "tasks"
     menu_order = 260
-    items = (CycleViewSet, ReturnViewSet, AnswerViewSet)
+    items = (CycleViewSet, ReturnViewSet, AnswerViewSet, AccessRequestViewSet)
 
 
 register_snippet(SelfAssessmentGroup)
@@ -157,6 +192,12 @@ def completion_menu_item():
     return CompletionMenuItem(
         "Self-assessment completion", reverse("progress_completion"), icon_name="tasks", order=261
     )
+
+
+@hooks.register("register_log_actions")
+def access_log_actions(actions):
+    actions.register_action("progress.access_approved", "Approve access", "Access approved")
+    actions.register_action("progress.access_refused", "Refuse access", "Access refused")
 
 
 @hooks.register("hub_email_kinds")

@@ -7,3 +7,8 @@ class StrategyConfig(AppConfig):
     name = "strategy"
     verbose_name = "Strategy and guidance"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from strategy.act.services import connect_signals
+
+        connect_signals()

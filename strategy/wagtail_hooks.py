@@ -1,8 +1,10 @@
 """Home page jobs and panels for the guidance side."""
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from hub.models import HomeAction, HomePanel
+from strategy.act.admin import ActRulesGroup
 from strategy.models import (
     FindingsPage,
     KeyAreaPage,
@@ -81,3 +83,6 @@ def check_your_progress_action(request, home):
 def superseded_edition_paths():
     """Pages of a superseded edition rank after their counterparts in the edition in force."""
     return StrategyEditionPage.objects.superseded().values_list("path", flat=True)
+
+
+register_snippet(ActRulesGroup)

@@ -33,6 +33,14 @@ class CommentQuerySet(models.QuerySet):
         """Comments on the consultation that a manager approved for publication."""
         return self.filter(consultation=consultation, status=CommentStatus.PUBLISHED)
 
+    def verified(self):
+        """Comments proven, by an emailed link to the council's domain, to come from the council."""
+        return self.filter(organisation_verified=True)
+
+    def not_verified(self):
+        """Comments whose organisation nobody has proven."""
+        return self.filter(organisation_verified=False)
+
     def for_email(self, email: str):
         """Every comment sent from this address, whatever its case."""
         return self.filter(email__iexact=email)
@@ -45,6 +53,8 @@ class CommentQuerySet(models.QuerySet):
             role="",
             organisation_other="",
             council=None,
+            organisation_verified=False,
+            verified_email="",
             consent_publish_name=False,
             consent_publish_organisation=False,
             notify_outcome=False,
@@ -108,8 +118,22 @@ class Comment(models.Model):
         related_name="comment",
         editable=False,
     )
+    # Set when the respondent opened the link emailed to an address at a confirmed domain of the
+    # council they answered for (consultations.verification); cleared when those details change.
+    organisation_verified = models.BooleanField(
+        "organisation verified",
+        default=False,
+        editable=False,
+        help_text="An official response for a council, proven by a link emailed to an address at "
+        "one of the council's confirmed domains.",
+    )
+    verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    verified_email = models.EmailField(max_length=254, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_illustrative = models.BooleanField(
+        default=False, editable=False, help_text="Invented for the demo: never a real response."
+    )
     # Its confirmation and outcome emails in the site's outbox.
     emails = GenericRelation(Email, related_query_name="comment")
 
@@ -141,6 +165,13 @@ class Comment(models.Model):
     def organisation(self) -> str:
         """The council's name, or the organisation typed in."""
         return self.council.name if self.council_id else self.organisation_other
+
+    @property
+    def verification(self) -> str:
+        """What the comment says of its organisation: verified, or not."""
+        if self.organisation_verified and self.council_id:
+            return f"Verified response from {self.council.name}"
+        return "Organisation not verified" if self.organisation else ""
 
     @property
     def gss_code(self) -> str:

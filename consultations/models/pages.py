@@ -387,6 +387,13 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
         return late_entry_view(request, self, token)
 
+    @path("verify/<str:token>/")
+    def verify(self, request, token):
+        """Verify an official response for a council by its emailed link."""
+        from consultations.verification import verify_view
+
+        return verify_view(request, self, token)
+
     @path("withdraw/<str:token>/")
     def withdraw(self, request, token):
         """A respondent withdraws their comment before the close."""

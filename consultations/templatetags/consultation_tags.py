@@ -7,6 +7,7 @@ from django.utils import timezone
 from consultations import times
 from consultations.models import ConsultationPage
 from consultations.respondent_data.withdrawal import withdraw_url
+from consultations.verification import verification_wanted, verify_url
 
 
 register = template.Library()
@@ -20,6 +21,15 @@ register.filter("utc_iso", times.utc_iso)
 def withdraw_link(comment) -> str:
     """The signed link that withdraws this comment before the close."""
     return withdraw_url(comment)
+
+
+@register.filter
+def verify_link(comment) -> str:
+    """The link that verifies an official response for a council; empty when none is wanted."""
+    return verify_url(comment)
+
+
+register.filter("verification_wanted", verification_wanted)
 
 
 @register.simple_tag

@@ -6,6 +6,7 @@ app's loader shares.
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Page, Site
@@ -21,7 +22,9 @@ from hub.demo.kit import (
 from hub.models import (
     Category,
     Council,
+    CouncilDomain,
     CouncilType,
+    DomainStatus,
     HomePage,
     KeyArea,
     Level,
@@ -54,6 +57,15 @@ def load_councils(ctx: DemoContext, rows: list[dict]) -> None:
         ],
     )
     shared["councils"] = {**shared.get("councils", {}), **councils}
+    # Fictional councils verify officers at reserved .example domains, never a real one: their
+    # slug's (northmoor-county-council.example) and their first word's (northmoor.example).
+    for slug, council in councils.items():
+        for domain in {f"{slug}.example", f"{slug.split('-')[0]}.example"}:
+            CouncilDomain.objects.get_or_create(
+                council=council,
+                domain=domain,
+                defaults={"status": DomainStatus.CONFIRMED, "confirmed_at": timezone.now()},
+            )
 
 
 def load_taxonomy(ctx: DemoContext) -> None:

@@ -186,7 +186,9 @@ def none_if_blank(model, name: str, value):
 
 
 def related_object(ctx: DemoContext, related, key: str):
-    """A page by its path, a document by its key, anything else by its slug."""
+    """A page by its path, a document by its key, anything else by its slug (or as given)."""
+    if isinstance(key, related):
+        return key
     if issubclass(related, Page):
         return ctx.page(key)
     if related is get_document_model():

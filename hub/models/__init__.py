@@ -1,3 +1,6 @@
+from .domains import CouncilDomain, DomainSource, DomainStatus, ManagerVerification
+from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
+from .guidance import ChangeNote, Guidance, GuidancePageForm, ReviewReminder, Team
 from .outbox import Email, EmailKind, EmailStatus, email_kinds
 from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
@@ -16,10 +19,17 @@ from .taxonomy import (
 
 
 __all__ = [
+    "FEEDBACK_TEXT_MAX",
     "BasePage",
     "Category",
+    "ChangeNote",
     "Council",
+    "CouncilDomain",
     "CouncilType",
+    "DomainSource",
+    "DomainStatus",
+    "Guidance",
+    "GuidancePageForm",
     "Email",
     "EmailKind",
     "EmailStatus",
@@ -29,12 +39,16 @@ __all__ = [
     "KeyArea",
     "KeyAreaKind",
     "Level",
+    "ManagerVerification",
     "MaturityLevel",
+    "PageFeedback",
     "Provenance",
     "Region",
+    "ReviewReminder",
     "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
+    "Team",
     "Theme",
     "email_kinds",
 ]

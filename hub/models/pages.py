@@ -28,6 +28,8 @@ class BasePage(Page):
 
     # Content pages show their editor-set dates; landing pages turn them off.
     show_last_updated = True
+    # Ends with "Is this page useful?" (hub.views.page_feedback).
+    show_feedback = True
     # A section's name in the navigation when its title is too long for one row at 1280px.
     menu_label = ""
 

@@ -255,6 +255,9 @@ CSRF_FAILURE_VIEW = "consultations.views.csrf_failure"
 # whole council office behind one address on closing day; 0 turns the limit off.
 CONSULTATIONS_RATE_LIMIT = int(os.environ.get("CONSULTATIONS_RATE_LIMIT", "60"))
 CONSULTATIONS_RATE_WINDOW = int(os.environ.get("CONSULTATIONS_RATE_WINDOW", "600"))
+# "Is this page useful?" answers per client address, across every page, in the window (seconds).
+PAGE_FEEDBACK_RATE_LIMIT = int(os.environ.get("PAGE_FEEDBACK_RATE_LIMIT", "20"))
+PAGE_FEEDBACK_RATE_WINDOW = int(os.environ.get("PAGE_FEEDBACK_RATE_WINDOW", "600"))
 # How many proxies of our own add X-Forwarded-For in front of the app (0: use REMOTE_ADDR).
 CONSULTATIONS_TRUSTED_PROXIES = int(os.environ.get("CONSULTATIONS_TRUSTED_PROXIES", "0"))
 # A form older than this is refused as expired (its answers are shown back).

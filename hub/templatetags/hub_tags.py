@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from hub.facets import choice_options
+from hub.models import FEEDBACK_TEXT_MAX
 from hub.page_cache import normalised_query, remembered
 
 
@@ -255,3 +256,15 @@ def remember(parser, token):
     return RememberNode(
         nodelist, bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+@register.inclusion_tag("components/page_feedback.html", takes_context=True)
+def page_feedback(context, page):
+    """ "Is this page useful?" for the page; ?feedback=no opens its form, =thanks thanks."""
+    request = context.get("request")
+    state = request.GET.get("feedback", "") if request is not None else ""
+    return {
+        "page": page,
+        "state": state if state in ("no", "thanks") else "",
+        "max_length": FEEDBACK_TEXT_MAX,
+    }

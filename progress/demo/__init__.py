@@ -16,7 +16,7 @@ from hub.demo import load_councils
 from hub.demo.kit import DemoContext, demo_user, read_data
 from hub.models import KeyArea
 from hub.roles import SELF_ASSESSMENT_MANAGERS
-from progress.enums import ReturnStatus, Role
+from progress.enums import Access, ReturnStatus, Role
 from progress.models import COUNCIL, Answer, Cycle, Respondent, Return
 from progress.services import officer_for_email
 
@@ -143,9 +143,15 @@ def load(ctx: DemoContext) -> None:
                     user=people[1],
                     role=Role.COLLEAGUE,
                     department=data["people"]["colleague"]["department"],
+                    access=Access.DOMAIN,
                 )
+            # Every demo officer's address is at a fictional council's confirmed .example domain.
             Respondent.objects.create(
-                return_obj=ret, user=lead, role=Role.LEAD, department=data["departments"][0]
+                return_obj=ret,
+                user=lead,
+                role=Role.LEAD,
+                department=data["departments"][0],
+                access=Access.DOMAIN,
             )
             with_departments = is_draft or n % 5 == 0
             rows += answers(

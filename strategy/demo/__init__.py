@@ -2,7 +2,13 @@
 toolkits and resources. The content is in the TOML files beside this file; figures come from
 domain.md and are cited, invented ones say so."""
 
+import datetime
+
+from django.apps import apps
+from django.utils import timezone
+
 from hub.demo.kit import DemoContext, load_file, read_data
+from hub.models import Guidance, Team
 
 
 # The 2022 edition's own key areas are not confirmed; its pages show the 2018 list.
@@ -77,14 +83,51 @@ def outlined(notes: dict):
     return prepare
 
 
+# Owning teams, illustrative like the organisation's other details (example.org is reserved).
+TEAMS = {
+    "guidance": ("Strategy and guidance team (illustrative)", "guidance-team@example.org"),
+    "act": ("Procurement Act team (illustrative)", "act-team@example.org"),
+}
+# Legal guidance is checked more often than the rest.
+REVIEW_AFTER = {"guidance": datetime.timedelta(days=365), "act": datetime.timedelta(days=90)}
+# Where the hub states when a page was added: true of every demo page, shown on a couple.
+ADDED_NOTE = "Page added to the hub."
+NOTED_ON_ADDING = {"/strategy/2022/", "/toolkits/procurement-act-2023/"}
+
+
+def owned(prepare=None):
+    """Completes a guidance page row with its owning team and review date, and a note where due.
+
+    Applied when a page is created; an existing page keeps what its editors set.
+    """
+    teams = {
+        key: Team.objects.get_or_create(name=name, defaults={"email": email})[0]
+        for key, (name, email) in TEAMS.items()
+    }
+    today = timezone.localdate()
+
+    def complete(row: dict) -> dict:
+        row = prepare(row) if prepare else dict(row)
+        if not issubclass(apps.get_model(row["model"]), Guidance):
+            return row
+        path = row["parent"] + row["slug"] + "/"
+        team = "act" if path.startswith("/toolkits/procurement-act-2023/") else "guidance"
+        row.setdefault("owning_team", teams[team])
+        row.setdefault("review_date", today + REVIEW_AFTER[team])
+        if path in NOTED_ON_ADDING:
+            row.setdefault("change_note", ADDED_NOTE)
+        return row
+
+    return complete
+
+
 def load(ctx: DemoContext) -> None:
     """The guidance side, with sections created in the order of the main navigation."""
     data = read_data(__name__, "strategy")
-    load_file(
-        ctx, __name__, "strategy", prepare=strategy_rows(data["editions"], data["key_area_text"])
-    )
+    rows = strategy_rows(data["editions"], data["key_area_text"])
+    load_file(ctx, __name__, "strategy", prepare=owned(rows))
     for name in ("progress", "category_strategies"):
-        load_file(ctx, __name__, name)
+        load_file(ctx, __name__, name, prepare=owned())
     notes = read_data(__name__, "toolkits")["outline_notes"]
-    load_file(ctx, __name__, "toolkits", prepare=outlined(notes))
-    load_file(ctx, __name__, "resources")
+    load_file(ctx, __name__, "toolkits", prepare=owned(outlined(notes)))
+    load_file(ctx, __name__, "resources", prepare=owned())

@@ -1,3 +1,4 @@
+from .act import GlossaryTerm, MinimumPeriod, Notice, RulesVersion, ValueLine
 from .editions import (
     CategoryStrategyIndexPage,
     CategoryStrategyPage,
@@ -14,6 +15,11 @@ from .toolkits import ToolkitIndexPage, ToolkitPage, ToolkitPageTag
 
 
 __all__ = [
+    "GlossaryTerm",
+    "MinimumPeriod",
+    "Notice",
+    "RulesVersion",
+    "ValueLine",
     "CategoryStrategyIndexPage",
     "CategoryStrategyPage",
     "CategoryStrategyPageTag",

@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, MaturityLevel, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
@@ -77,7 +77,7 @@ class InEdition:
         return {pk: edition.title for pk, edition in editions.items()}
 
 
-class StrategyEditionPage(Provenance, Supersedable, BasePage):
+class StrategyEditionPage(Guidance, Provenance, Supersedable, BasePage):
     """One edition of the strategy (2014, 2018, 2022) with its themes beneath."""
 
     year = models.PositiveSmallIntegerField()
@@ -116,6 +116,8 @@ class StrategyEditionPage(Provenance, Supersedable, BasePage):
         ),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -135,7 +137,7 @@ class StrategyEditionPage(Provenance, Supersedable, BasePage):
         return context
 
 
-class ThemePage(InEdition, Provenance, BasePage):
+class ThemePage(InEdition, Guidance, Provenance, BasePage):
     """A theme of one edition (or its enablers), listing the key areas beneath it."""
 
     theme = models.ForeignKey(
@@ -148,6 +150,8 @@ class ThemePage(InEdition, Provenance, BasePage):
         FieldPanel("theme"),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
@@ -178,7 +182,7 @@ class KeyAreaQuerySet(PageQuerySet):
         return self.filter(featured=True)
 
 
-class KeyAreaPage(InEdition, Provenance, BasePage):
+class KeyAreaPage(InEdition, Guidance, Provenance, BasePage):
     """A key area or enabler: what it is, why it matters and what each maturity level looks like."""
 
     key_area = models.ForeignKey(
@@ -206,6 +210,8 @@ class KeyAreaPage(InEdition, Provenance, BasePage):
         FieldPanel("maturity_descriptors"),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -261,7 +267,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(Provenance, Supersedable, BasePage):
+class CategoryStrategyPage(Guidance, Provenance, Supersedable, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -301,6 +307,8 @@ class CategoryStrategyPage(Provenance, Supersedable, BasePage):
         FieldPanel("sections"),
         FieldPanel("appendices"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from hub.exports import csv_download
-from hub.models import BasePage, MaturityLevel, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import ChartBlock, HeadlineFigureBlock
 from strategy.enums import Instrument
 
@@ -38,7 +38,7 @@ class FindingsQuerySet(PageQuerySet):
         return self.defer_streamfields().order_by("-published_date", "-pk")
 
 
-class FindingsPage(RoutablePageMixin, Provenance, BasePage):
+class FindingsPage(RoutablePageMixin, Guidance, Provenance, BasePage):
     """Results of a survey or diagnostic: headline figures and charts that are also tables."""
 
     instrument = models.CharField(
@@ -87,6 +87,8 @@ class FindingsPage(RoutablePageMixin, Provenance, BasePage):
         FieldPanel("body"),
         FieldPanel("report"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
 from hub.facets import form_facets
-from hub.models import BasePage, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
 from strategy.forms import ResourceFilterForm
@@ -97,7 +97,7 @@ class ResourceQuerySet(PageQuerySet):
         return qs
 
 
-class ResourcePage(Provenance, BasePage):
+class ResourcePage(Guidance, Provenance, BasePage):
     """A guide, template or report: an uploaded document, or a publication on its publisher's site.
 
     An external publication is described by the source fields: title, publisher, date, link and
@@ -134,6 +134,8 @@ class ResourcePage(Provenance, BasePage):
         ),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     promote_panels = [
         *BasePage.promote_panels,

@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
-from hub.models import BasePage, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
 from strategy.enums import Regime
 
 
@@ -49,7 +49,7 @@ class ToolkitQuerySet(PageQuerySet):
         )
 
 
-class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
+class ToolkitPage(RoutablePageMixin, Guidance, Provenance, BasePage):
     """A toolkit, or one section of it; sections nest beneath the toolkit's own page."""
 
     regime = models.CharField(
@@ -84,6 +84,8 @@ class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
         ),
         FieldPanel("body"),
         Provenance.provenance_panel,
+        Guidance.ownership_panel,
+        Guidance.change_note_panel,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
@@ -95,6 +97,11 @@ class ToolkitPage(RoutablePageMixin, Provenance, BasePage):
 
     parent_page_types = ["strategy.ToolkitIndexPage", "strategy.ToolkitPage"]
     subpage_types = ["strategy.ToolkitPage"]
+
+    @property
+    def links_glossary(self) -> bool:
+        """Act toolkit pages link the first use of each glossary term to its entry."""
+        return self.regime == Regime.ACT_2023
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -20,6 +20,22 @@ EXTRA_PATHS = [
     ("whole toolkit to print", "/toolkits/pcr-2015/print/"),
     ("external resource", "/resources/ppn-002-social-value/"),
     ("superseded key area", "/strategy/2018/showing-leadership/working-with-partners/"),
+    ("Procurement Act tools", "/procurement-act/"),
+    ("Act checker question", "/procurement-act/check/start-date/"),
+    (
+        "Act checker result",
+        "/procurement-act/check/result/?start_day=2&start_month=3&start_year=2026"
+        "&authority=council&contract_for=services&kind=standard&route=competitive&value=250000",
+    ),
+    ("Act timeline", "/procurement-act/timeline/"),
+    (
+        "Act timeline result",
+        "/procurement-act/timeline/result/?procedure=competitive-flexible&authority=council"
+        "&electronic=on&all_documents=on&tender_notice_day=1&tender_notice_month=12"
+        "&tender_notice_year=2025",
+    ),
+    ("Act notice", "/procurement-act/notices/tender-notice/"),
+    ("Act glossary", "/procurement-act/glossary/"),
 ]
 
 

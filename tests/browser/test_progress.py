@@ -6,11 +6,12 @@ from playwright.sync_api import expect
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from hub.models import Council, KeyArea
 from hub.roles import SELF_ASSESSMENT_MANAGERS
-from progress.enums import ReturnStatus, Role
-from progress.models import Cycle, Respondent, Return
+from progress.enums import Access, ReturnStatus, Role
+from progress.models import AccessRequest, Cycle, Respondent, Return, SignInLink
 from progress.services import answer_save, officer_for_email
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_consultations import tab_to
@@ -49,7 +50,11 @@ def lead(demo_site):
     Respondent.objects.filter(return_obj=ret, role=Role.LEAD).update(user=user)
     colleague = officer_for_email("colleague@northmoor.example")
     Respondent.objects.create(
-        return_obj=ret, user=colleague, role=Role.COLLEAGUE, department="Procurement"
+        return_obj=ret,
+        user=colleague,
+        role=Role.COLLEAGUE,
+        department="Procurement",
+        access=Access.DOMAIN,
     )
     area = ret.cycle.areas().first()
     values = {"current_level": 2, "target_level": 3, "comment": "Mine", "evidence": ""}
@@ -98,6 +103,32 @@ def test_every_self_assessment_page_has_no_axe_violations(live_server, page, con
     check("check and submit", ret.url("submit"))
     check("results, draft", ret.url("results"))
     check("print, draft", ret.url("print"))
+    # Someone not verified for Northmoor asks for access; its lead decides.
+    outsider = officer_for_email("outsider@elsewhere.example")
+    SignInLink.objects.create(email=outsider.email, token_hash="x" * 64, used_at=timezone.now())
+    request = AccessRequest.objects.create(
+        cycle=ret.cycle,
+        council=ret.council,
+        user=outsider,
+        email=outsider.email,
+        department="Legal",
+    )
+    check("colleagues, with a request for access", ret.url("colleagues"))
+    check("request for access, to decide", request.get_absolute_url())
+    page.click("main button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    failures.update({"request to decide, errors": v} if (v := axe_violations(page)) else {})
+    context.clear_cookies()
+    sign_in(context, live_server, outsider)
+    check("ask for access", BASE + "request-access/")
+    page.click("main button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    failures.update({"ask for access, errors": v} if (v := axe_violations(page)) else {})
+    page.select_option("#id_council", label="Kent County Council")
+    page.fill("#id_department", "Legal")
+    page.click("main button[type=submit]")
+    expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
+    failures.update({"access requested": v} if (v := axe_violations(page)) else {})
     context.clear_cookies()
     sign_in(context, live_server, colleague)
     check("scoring form, replaced answer", ret.url("area", area))
@@ -117,7 +148,9 @@ def test_the_whole_return_can_be_completed_by_keyboard_alone(live_server, page, 
     council = Council.objects.get(slug="brackenfield-district-council")
     ret = Return.objects.create(cycle=cycle, council=council)
     user = officer_for_email("keyboard@brackenfield.example")
-    Respondent.objects.create(return_obj=ret, user=user, role=Role.LEAD, department="Procurement")
+    Respondent.objects.create(
+        return_obj=ret, user=user, role=Role.LEAD, department="Procurement", access=Access.DOMAIN
+    )
     sign_in(context, live_server, user)
     page.goto(live_server.url + ret.get_absolute_url())
     tab_to(page, ".govuk-task-list__link")

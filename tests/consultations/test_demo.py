@@ -33,12 +33,13 @@ def test_demo_has_the_2017_consultations_and_an_open_one(demo_site):
 
 
 def test_demo_comments_are_stored_once_and_reloading_adds_none(rerun_demo_command):
+    # Three sample comments, and the 80 of the illustrative analysis (test_analysis_demo.py).
     comments = Comment.objects.all()
-    assert comments.count() == 3
+    assert comments.count() == 83
     assert {c.council.name for c in comments} >= {"Northmoor County Council"}
-    assert comments.filter(section_id="").count() == 1
+    assert comments.filter(section_id="", email__endswith="council.example").count() > 1
     rerun_demo_command()
-    assert Comment.objects.count() == 3
+    assert Comment.objects.count() == 83
 
 
 def test_demo_pages_render(client, demo_site):
@@ -46,3 +47,20 @@ def test_demo_pages_render(client, demo_site):
         assert client.get(page.url).status_code == 200
     assert "Open consultations" in client.get("/").content.decode()
     assert client.get("/consultations/").status_code == 200
+
+
+def test_demo_responses_come_only_from_fictional_councils_verified_at_example_domains(demo_site):
+    """No real council ever shows as having answered; official demo responses are verified."""
+    from hub.models import CouncilDomain
+
+    comments = Comment.objects.select_related("council")
+    assert comments.exists()
+    assert all(c.council.is_illustrative and not c.council.gss_code for c in comments)
+    assert all(c.email.endswith(".example") for c in comments)
+    official = comments.filter(response_type="official")
+    assert official.exists() and set(official) == set(comments.verified())
+    assert all(c.verification.startswith("Verified response from ") for c in official)
+    # Only fictional councils have confirmed domains, every one of them reserved .example.
+    confirmed = CouncilDomain.objects.confirmed().select_related("council")
+    assert confirmed.exists()
+    assert all(d.council.is_illustrative and d.domain.endswith(".example") for d in confirmed)

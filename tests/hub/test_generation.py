@@ -148,7 +148,7 @@ def test_a_comment_and_its_queued_and_sent_email_leave_the_generation(
 
 
 def test_a_self_assessment_answer_leaves_the_generation(home, generation):
-    from progress.enums import Role
+    from progress.enums import Access, Role
     from progress.models import Answer, Cycle, Respondent, Return
     from progress.services import answer_save
     from tests.factories import KeyAreaFactory
@@ -157,7 +157,9 @@ def test_a_self_assessment_answer_leaves_the_generation(home, generation):
     cycle.key_areas.set([KeyAreaFactory()])
     lead = get_user_model().objects.create_user("lead@medway.gov.uk", "lead@medway.gov.uk")
     ret = Return.objects.create(cycle=cycle, council=Council.objects.first())
-    Respondent.objects.create(return_obj=ret, user=lead, role=Role.LEAD, department="")
+    Respondent.objects.create(
+        return_obj=ret, user=lead, role=Role.LEAD, department="", access=Access.DOMAIN
+    )
     values = {"current_level": 2, "target_level": 4, "comment": "Ours", "evidence": ""}
     assert not generation(lambda: answer_save(ret, cycle.areas().first(), "", values, 0, lead))
     assert Answer.objects.count() == 1

@@ -1,11 +1,14 @@
+import uuid
+
 import pytest
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from hub.models import Council
+from hub.models import Council, CouncilDomain, DomainStatus
 from hub.roles import SELF_ASSESSMENT_MANAGERS
-from progress.enums import Role
-from progress.models import Cycle, Respondent, Return
+from progress.enums import Access, Role
+from progress.models import Cycle, Respondent, Return, SignInLink
 from tests.factories import KeyAreaFactory, ThemeFactory
 
 
@@ -44,15 +47,31 @@ def cycle(db):
 
 @pytest.fixture
 def officer(django_user_model):
-    """A user signed in by email link, with a department on a return."""
+    """A user signed in by email link, with a department on a return.
 
-    def make(email, ret=None, role=Role.COLLEAGUE, department="Procurement"):
+    A respondent made here is verified for the council (access), as if at a confirmed domain.
+    """
+
+    def make(email, ret=None, role=Role.COLLEAGUE, department="Procurement", access=Access.DOMAIN):
         user = django_user_model.objects.create_user(email, email)
+        SignInLink.objects.create(
+            email=email.lower(), token_hash=uuid.uuid4().hex, used_at=timezone.now()
+        )
         if ret is not None:
-            Respondent.objects.create(return_obj=ret, user=user, role=role, department=department)
+            Respondent.objects.create(
+                return_obj=ret, user=user, role=role, department=department, access=access
+            )
         return user
 
     return make
+
+
+@pytest.fixture
+def medway_domain(db):
+    """medway.gov.uk confirmed for Medway, so its officers start and join its return."""
+    return CouncilDomain.objects.filter(
+        council__gss_code="E06000035", domain="medway.gov.uk"
+    ).update(status=DomainStatus.CONFIRMED)
 
 
 @pytest.fixture

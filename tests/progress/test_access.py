@@ -5,7 +5,7 @@ import pytest
 from django.urls import URLPattern, get_resolver
 
 from progress.enums import Role
-from progress.models import Answer, SupersededAnswer
+from progress.models import AccessRequest, Answer, SupersededAnswer
 from progress.services import answer_save
 from tests.progress.conftest import lead_of
 
@@ -16,7 +16,7 @@ SECRET = "Medway secret comment"
 # Pages anyone may open: they show no council's answers (checked below).
 PUBLIC = {"index", "sign_in", "sign_in_link", "sign_out", "findings", "findings_csv", "blank"}
 # Pages for any signed-in officer, about no particular return.
-SIGNED_IN = {"start"}
+SIGNED_IN = {"start", "request_access"}
 
 
 def progress_url_names():
@@ -36,6 +36,14 @@ def secret(medway, officer, manager):
     answer_save(medway, area, "Finance", values, 0, colleague)
     # Only the lead sets the council's answer, so the replaced answer is Finance's.
     answer_save(medway, area, "Finance", {**values, "comment": "later"}, 0, lead)
+    # Someone asking for access to Medway's return, for the page where it is decided.
+    AccessRequest.objects.create(
+        cycle=medway.cycle,
+        council=medway.council,
+        user=officer("someone@gmail.com"),
+        email="someone@gmail.com",
+        department="Legal",
+    )
     return SupersededAnswer.objects.get()
 
 
@@ -51,6 +59,7 @@ def url_for(name, ret, superseded):
         "dismiss": [year, council, superseded.pk],
         "area": [year, council, area],
         "council_answer": [year, council, area],
+        "access_decide": [AccessRequest.objects.get(council=ret.council).pk],
     }.get(name)
     if args is None:
         args = [] if name in PUBLIC | SIGNED_IN else [year, council]
@@ -71,6 +80,7 @@ def test_the_list_of_urls_is_complete():
         "dismiss",
         "area",
         "council_answer",
+        "access_decide",
     }
 
 
@@ -111,6 +121,7 @@ OWN_RETURN_STATUS = {
     "print": 200,
     "area": 200,
     "council_answer": 200,
+    "access_decide": 200,
 }
 
 

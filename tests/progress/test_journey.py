@@ -38,7 +38,7 @@ def answer(
     )
 
 
-def test_lead_starts_scores_and_submits(client, cycle, officer):
+def test_lead_starts_scores_and_submits(client, cycle, officer, medway_domain):
     from hub.models import Council
 
     lead = officer("head@medway.gov.uk")
@@ -129,15 +129,24 @@ def test_spread_of_departments_and_last_editor(client, medway, officer):
     assert "Last changed by lead@medway.gov.uk" in html
 
 
-def test_second_cycle_return_for_the_same_council_is_refused(client, medway, officer):
+def test_a_second_return_for_the_same_council_is_never_started(client, medway, officer):
+    """Starting a started return joins it (a verified officer) or asks for access (anyone else)."""
     other = officer("other@medway.gov.uk")
     client.force_login(other)
-    response = client.post(
-        "/check-your-progress/self-assessment/start/",
-        {"cycle": medway.cycle.pk, "council": medway.council.pk, "department": "Legal"},
+    form = {"cycle": medway.cycle.pk, "council": medway.council.pk, "department": "Legal"}
+    response = client.post("/check-your-progress/self-assessment/start/", form)
+    assert response.status_code == 302 and "/request-access/?" in response["Location"]
+    assert not medway.respondents.filter(user=other).exists()
+
+    from hub.models import CouncilDomain
+
+    CouncilDomain.objects.filter(council=medway.council, domain="medway.gov.uk").update(
+        status="confirmed"
     )
-    assert response.status_code == 409
-    assert "Ask its lead officer to invite you" in response.content.decode()
+    response = client.post("/check-your-progress/self-assessment/start/", form)
+    assert response.status_code == 302 and response["Location"] == medway.get_absolute_url()
+    assert medway.respondents.get(user=other).role == "colleague"
+    assert Return.objects.filter(council=medway.council).count() == 1
 
 
 def test_an_answer_sent_to_a_submitted_return_is_refused_with_a_reason(client, medway):

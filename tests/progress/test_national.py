@@ -7,11 +7,12 @@ import statistics
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from hub.models import Council
-from progress.enums import ReturnStatus
-from progress.models import Answer, Return
+from progress.enums import Access, ReturnStatus, Role
+from progress.models import Answer, Respondent, Return
 from progress.stats import national_picture
 from tests.factories import KeyAreaFactory
 from tests.progress.conftest import lead_of
@@ -20,8 +21,13 @@ from tests.progress.conftest import lead_of
 pytestmark = pytest.mark.django_db
 
 
-def make_return(cycle, council, levels, status=ReturnStatus.SUBMITTED):
+def make_return(cycle, council, levels, status=ReturnStatus.SUBMITTED, access=Access.DOMAIN):
+    """A return with the council's answers, led by an officer verified for it (by default)."""
     ret = Return.objects.create(cycle=cycle, council=council, status=status)
+    lead = get_user_model().objects.create_user(f"lead-{ret.pk}", f"lead@{council.slug}.example")
+    Respondent.objects.create(
+        return_obj=ret, user=lead, role=Role.LEAD, department="Procurement", access=access
+    )
     for area, (current, target) in zip(cycle.areas(), levels, strict=True):
         Answer.objects.create(
             return_obj=ret,

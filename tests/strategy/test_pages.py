@@ -3,7 +3,7 @@
 from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from hub.models import HomePage
+from hub.models import Guidance, HomePage
 from strategy.models import (
     CategoryStrategyIndexPage,
     CategoryStrategyPage,
@@ -41,6 +41,8 @@ from tests.utils import assert_smoke
 def form_data(model, **fields) -> dict:
     """Admin create-form data for model: the given fields, with empty StreamFields for the rest."""
     data = {"slug": fields.get("slug", "new-page"), **fields}
+    if issubclass(model, Guidance):
+        data.setdefault("change_note", "Page added to the hub.")  # publishing asks for one
     for field in model._meta.get_fields():
         if isinstance(field, StreamField) and field.name not in data:
             data[field.name] = streamfield([])

@@ -1,0 +1,1 @@
+"""Analyse responses: themes, tags and stances, campaign groups, counts and the draft report."""

@@ -1,0 +1,46 @@
+"""Hub managers' admin views over council domains beyond the snippet listing."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.views.generic import FormView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from hub.models import Council
+from hub.verification import domains_take_over
+
+
+class TakeOverForm(forms.Form):
+    council = forms.ModelChoiceField(
+        queryset=Council.objects.current().filter(replaced__isnull=False).distinct(),
+        label="Successor council",
+        help_text="Confirms, for this council, every domain its predecessors have not had removed.",
+        error_messages={"required": "Choose the council taking over its predecessors' domains."},
+    )
+
+
+class TakeOverView(WagtailAdminTemplateMixin, FormView):
+    """A successor council takes over the domains of the councils it replaced."""
+
+    template_name = "hub/admin/take_over.html"
+    form_class = TakeOverForm
+    page_title = "Take over predecessors' domains"
+    header_icon = "home"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("hub.change_councildomain"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        council = form.cleaned_data["council"]
+        taken = domains_take_over(council, self.request.user)
+        if taken:
+            names = ", ".join(domain.domain for domain in taken)
+            messages.success(self.request, f"{council} now has these confirmed domains: {names}.")
+        else:
+            messages.info(self.request, f"{council} had no predecessor domains left to take over.")
+        return HttpResponseRedirect(reverse("wagtailsnippets_hub_councildomain:list"))
