@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from hub.models import flag_text
+
 
 FEED_LENGTH = 20
 
@@ -38,7 +40,7 @@ class CaseStudyFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.title
+        return f"{flag_text(item)}{item.title}"
 
     def item_description(self, item):
         council = f"{item.lead_council.name}. " if item.lead_council else ""

@@ -207,6 +207,7 @@ def respond_action(request, home):
             "title": "Respond to the open consultation",
             "url": consultation.get_url(request=request),
             "text": f"{consultation.title}. Closes at {consultation.closes_text} (UK time).",
+            "illustrative": consultation.is_illustrative,
         }
     listing = ConsultationIndexPage.objects.live().public().first()
     if listing is None:

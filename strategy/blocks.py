@@ -136,3 +136,42 @@ class ChartBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+class PolicyNoteRowBlock(blocks.StructBlock):
+    """One procurement policy note: its number, date, title, whether councils must apply it."""
+
+    number = blocks.CharBlock(max_length=20, help_text='As GOV.UK numbers it, e.g. "PPN 002".')
+    date = blocks.CharBlock(
+        max_length=100,
+        required=False,
+        help_text='As the source dates it, e.g. "13 February 2025"; leave blank when unknown.',
+    )
+    title = blocks.CharBlock()
+    councils = blocks.ChoiceBlock(
+        choices=[
+            ("must", "Must apply"),
+            ("may", "May apply"),
+            ("need_not", "Need not apply"),
+        ],
+        help_text="Whether councils in England must apply the note, may choose to, or need not.",
+    )
+    scope = blocks.TextBlock(help_text="Who must apply it, in the note's own terms.")
+    source_url = blocks.URLBlock(label="source link")
+    source_name = blocks.CharBlock(
+        max_length=100, help_text='Who published the source, e.g. "GOV.UK".'
+    )
+
+    class Meta:
+        icon = "doc-full"
+
+
+class PolicyNoteIndexBlock(blocks.StructBlock):
+    """A table of procurement policy notes, one typed row each, with its caption."""
+
+    caption = blocks.CharBlock()
+    notes = blocks.ListBlock(PolicyNoteRowBlock(), min_num=1)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/policy_note_index_block.html"

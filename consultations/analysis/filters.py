@@ -65,6 +65,10 @@ def region_options(consultation) -> list[tuple[str, str]]:
     return [*((str(r.pk), r.name) for r in regions), (UNKNOWN, "Not a council, or not known")]
 
 
+def verified_options(consultation) -> list[tuple[str, str]]:
+    return [("yes", "Verified response from a council"), ("no", "Not verified")]
+
+
 FILTERS = (
     Filter("section", "Section", section_options, "on_section"),
     Filter("theme", "Theme", theme_options, "with_theme"),
@@ -72,4 +76,5 @@ FILTERS = (
     Filter("type", "Respondent type", response_type_options, "of_response_type"),
     Filter("council_type", "Council type", council_type_options, "of_council_type"),
     Filter("region", "Region", region_options, "in_region"),
+    Filter("verified", "Verified or not", verified_options, "verified_as"),
 )

@@ -68,6 +68,10 @@ class AnalysedCommentQuerySet(CommentQuerySet):
             return self.filter(council__region__isnull=True)
         return self.filter(council__region=region_id)
 
+    def verified_as(self, value: str):
+        """Verified responses from a council ("yes"), or the rest ("no")."""
+        return self.verified() if value == "yes" else self.not_verified()
+
     def after(self, comment):
         """Those after this one in working order."""
         return self.filter(

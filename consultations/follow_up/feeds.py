@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from consultations import times
 from consultations.models import ConsultationPage
+from hub.models import flag_text
 
 
 FEED_LENGTH = 50
@@ -62,7 +63,7 @@ class ConsultationFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.title
+        return f"{flag_text(item)}{item.title}"
 
     def item_description(self, item):
         state = item.state_at(timezone.now()).label
@@ -97,7 +98,7 @@ def closing_calendar(request, page: ConsultationPage) -> HttpResponse:
     event.add("uid", f"consultation-{page.pk}-closes@{request.get_host()}")
     event.add("dtstamp", timezone.now().astimezone(UTC))
     event.add("dtstart", page.closes_at.astimezone(UTC))
-    event.add("summary", f"Consultation closes: {page.title}")
+    event.add("summary", f"Consultation closes: {flag_text(page)}{page.title}")
     event.add(
         "description",
         f"Comments are accepted until {page.closes_text} (UK time).\n{url}",

@@ -9,7 +9,7 @@ from wagtail.models import Site
 
 from consultations import times
 from consultations.enums import NotificationKind
-from hub.models import Email
+from hub.models import Email, flag_text
 
 
 SUBSCRIBE_SALT = "consultations.subscribe"
@@ -47,7 +47,10 @@ def receipt_message(email: Email) -> EmailMessage:
         "url": comment.consultation.get_full_url(),
     }
     return EmailMessage(
-        subject=f"Your comment on {comment.consultation.title}: {comment.reference}",
+        subject=(
+            f"Your comment on {flag_text(comment.consultation)}{comment.consultation.title}: "
+            f"{comment.reference}"
+        ),
         body=render_to_string("consultations/email/comment_confirmation.txt", context),
         to=[comment.email],
     )
@@ -64,7 +67,7 @@ def message_for(email: Email) -> EmailMessage:
     if kind == NotificationKind.OUTCOME:
         to = email.about.email
         context["comment"] = email.about
-        subject = f"Outcome published: {consultation.title}"
+        subject = f"Outcome published: {flag_text(consultation)}{consultation.title}"
     elif kind == NotificationKind.SUBSCRIPTION_CONFIRM:
         to = subscribe_token_email(email.token)
         context["confirm_url"] = site_url(
@@ -81,9 +84,9 @@ def message_for(email: Email) -> EmailMessage:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
         if kind == NotificationKind.CONSULTATION_OPENED:
-            subject = f"New consultation: {consultation.title}"
+            subject = f"New consultation: {flag_text(consultation)}{consultation.title}"
         else:
-            subject = f"Closing soon: {consultation.title}"
+            subject = f"Closing soon: {flag_text(consultation)}{consultation.title}"
     return EmailMessage(
         subject=subject,
         body=render_to_string(f"consultations/email/{kind}.txt", context),

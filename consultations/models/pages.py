@@ -19,7 +19,7 @@ from wagtail.search import index
 from consultations import times
 from consultations.enums import ConsultationState
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, SectionIndexPage
+from hub.models import BasePage, Illustrative, SectionIndexPage
 from strategy.models import CategoryStrategyPage
 
 
@@ -109,7 +109,7 @@ class ConsultationPageQuerySet(PageQuerySet):
         return min((instant for instant in instants if instant), default=None)
 
 
-class ConsultationPage(RoutablePageMixin, BasePage):
+class ConsultationPage(RoutablePageMixin, Illustrative, BasePage):
     """A consultation on a draft: when it is open, what it is about, and the comment form."""
 
     strategy = models.ForeignKey(
@@ -202,6 +202,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
             heading="Dates (UK time)",
         ),
         FieldPanel("strategy"),
+        FieldPanel("is_illustrative"),
         FieldPanel("body"),
         FieldPanel("documents"),
         FieldPanel("how_responses_used"),

@@ -1,6 +1,7 @@
 from .domains import CouncilDomain, DomainSource, DomainStatus, ManagerVerification
 from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
 from .guidance import ChangeNote, Guidance, GuidancePageForm, ReviewReminder, Team
+from .illustrative import Illustrative, flag_text, is_illustrative
 from .outbox import Email, EmailKind, EmailStatus, email_kinds
 from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
@@ -36,6 +37,7 @@ __all__ = [
     "HomeAction",
     "HomePage",
     "HomePanel",
+    "Illustrative",
     "KeyArea",
     "KeyAreaKind",
     "Level",
@@ -51,4 +53,6 @@ __all__ = [
     "Team",
     "Theme",
     "email_kinds",
+    "flag_text",
+    "is_illustrative",
 ]

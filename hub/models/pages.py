@@ -84,7 +84,12 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_updates"] = (
-            Page.objects.live().public().descendant_of(self).order_by("-last_published_at")[:5]
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-last_published_at")
+            # Specific, so that an illustrative page carries its flag.
+            .specific()[:5]
         )
         # Worked out only where the template's remembered copy is out of date.
         context["actions"] = SimpleLazyObject(partial(home_actions, request, self))

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from hub.facets import choice_options
 from hub.models import FEEDBACK_TEXT_MAX
+from hub.models.illustrative import is_illustrative
 from hub.page_cache import normalised_query, remembered
 
 
@@ -268,3 +269,13 @@ def page_feedback(context, page):
         "state": state if state in ("no", "thanks") else "",
         "max_length": FEEDBACK_TEXT_MAX,
     }
+
+
+@register.inclusion_tag("components/illustrative_flag.html")
+def illustrative_flag(item, form: str = "tag", what: str = ""):
+    """The one flag for an invented item: a tag where it is offered, a notice on its own page.
+
+    Offer it before any call to action: before the link in a card, list or action, and before
+    the first button on the item's page. Renders nothing for a real item.
+    """
+    return {"illustrative": is_illustrative(item), "form": form, "what": what}

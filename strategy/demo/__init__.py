@@ -90,15 +90,13 @@ TEAMS = {
 }
 # Legal guidance is checked more often than the rest.
 REVIEW_AFTER = {"guidance": datetime.timedelta(days=365), "act": datetime.timedelta(days=90)}
-# Where the hub states when a page was added: true of every demo page, shown on a couple.
-ADDED_NOTE = "Page added to the hub."
-NOTED_ON_ADDING = {"/strategy/2022/", "/toolkits/procurement-act-2023/"}
 
 
 def owned(prepare=None):
-    """Completes a guidance page row with its owning team and review date, and a note where due.
+    """Completes a guidance page row with its owning team and review date.
 
-    Applied when a page is created; an existing page keeps what its editors set.
+    Applied when a page is created; an existing page keeps what its editors set. The demo writes
+    no change notes: a note would be dated by the load, and no page shows a date the load made.
     """
     teams = {
         key: Team.objects.get_or_create(name=name, defaults={"email": email})[0]
@@ -114,8 +112,6 @@ def owned(prepare=None):
         team = "act" if path.startswith("/toolkits/procurement-act-2023/") else "guidance"
         row.setdefault("owning_team", teams[team])
         row.setdefault("review_date", today + REVIEW_AFTER[team])
-        if path in NOTED_ON_ADDING:
-            row.setdefault("change_note", ADDED_NOTE)
         return row
 
     return complete

@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
-from hub.models import BasePage, Guidance, MaturityLevel, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, Illustrative, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models.resources import ResourcePage
@@ -267,7 +267,7 @@ class CategoryStrategyPageTag(TaggedItemBase):
     )
 
 
-class CategoryStrategyPage(Guidance, Provenance, Supersedable, BasePage):
+class CategoryStrategyPage(Guidance, Illustrative, Provenance, Supersedable, BasePage):
     """One version of a category strategy, in numbered sections with stable ids."""
 
     category = models.ForeignKey(
@@ -301,6 +301,7 @@ class CategoryStrategyPage(Guidance, Provenance, Supersedable, BasePage):
                 FieldPanel("published_date"),
                 FieldPanel("partners"),
                 FieldPanel("superseded_by"),
+                FieldPanel("is_illustrative"),
             ],
             heading="About this strategy",
         ),

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from hub.exports import csv_download
-from hub.models import BasePage, Guidance, MaturityLevel, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, Illustrative, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import ChartBlock, HeadlineFigureBlock
 from strategy.enums import Instrument
 
@@ -38,7 +38,7 @@ class FindingsQuerySet(PageQuerySet):
         return self.defer_streamfields().order_by("-published_date", "-pk")
 
 
-class FindingsPage(RoutablePageMixin, Guidance, Provenance, BasePage):
+class FindingsPage(RoutablePageMixin, Guidance, Illustrative, Provenance, BasePage):
     """Results of a survey or diagnostic: headline figures and charts that are also tables."""
 
     instrument = models.CharField(
@@ -79,6 +79,7 @@ class FindingsPage(RoutablePageMixin, Guidance, Provenance, BasePage):
                 FieldPanel("published_date"),
                 FieldPanel("respondents"),
                 FieldPanel("source"),
+                FieldPanel("is_illustrative"),
             ],
             heading="About the findings",
         ),

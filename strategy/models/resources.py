@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
 from hub.facets import form_facets
-from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
+from hub.models import BasePage, Guidance, Illustrative, Provenance, SectionIndexPage
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
 from strategy.forms import ResourceFilterForm
@@ -97,7 +97,7 @@ class ResourceQuerySet(PageQuerySet):
         return qs
 
 
-class ResourcePage(Guidance, Provenance, BasePage):
+class ResourcePage(Guidance, Illustrative, Provenance, BasePage):
     """A guide, template or report: an uploaded document, or a publication on its publisher's site.
 
     An external publication is described by the source fields: title, publisher, date, link and
@@ -129,7 +129,12 @@ class ResourcePage(Guidance, Provenance, BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("resource_type"), FieldPanel("audience"), FieldPanel("document")],
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("audience"),
+                FieldPanel("document"),
+                FieldPanel("is_illustrative"),
+            ],
             heading="Resource",
         ),
         FieldPanel("body"),

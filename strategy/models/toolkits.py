@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
 from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
+from strategy.blocks import PolicyNoteIndexBlock
 from strategy.enums import Regime
 
 
@@ -71,7 +72,10 @@ class ToolkitPage(RoutablePageMixin, Guidance, Provenance, BasePage):
         related_name="+",
         help_text="Guidance on the rules that replaced these, linked from the legacy banner.",
     )
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(
+        [*BaseStreamBlock().child_blocks.items(), ("policy_notes", PolicyNoteIndexBlock())],
+        blank=True,
+    )
     tags = ClusterTaggableManager(through=ToolkitPageTag, blank=True)
 
     objects = PageManager.from_queryset(ToolkitQuerySet)()

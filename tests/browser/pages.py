@@ -18,6 +18,8 @@ EXTRA_PATHS = [
     ("self-assessment findings", "/check-your-progress/self-assessment/findings/2026/"),
     ("self-assessment blank return", "/check-your-progress/self-assessment/2026/blank/"),
     ("whole toolkit to print", "/toolkits/pcr-2015/print/"),
+    ("procurement policy note index", "/toolkits/procurement-act-2023/procurement-policy-notes/"),
+    ("illustrative consultation", "/consultations/construction-category-strategy-2026/"),
     ("external resource", "/resources/ppn-002-social-value/"),
     ("superseded key area", "/strategy/2018/showing-leadership/working-with-partners/"),
     ("Procurement Act tools", "/procurement-act/"),

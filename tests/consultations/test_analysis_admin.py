@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 
 from consultations.analysis.models import Coding, Stance
 from consultations.analysis.services import comments_tag, theme_create
+from consultations.models import Comment
 from consultations.respondent_data.audit import EXPORT_RESPONSES, VIEW_RESPONSES
 from tests.consultations.analysis import analyst_user, comments_make
 from tests.consultations.follow_up import editor_user
@@ -122,6 +123,7 @@ def test_filters_narrow_the_list_and_bad_ones_are_a_400_with_a_message(
     client.force_login(analyst)
     url = base(consultation) + "comments/"
     comments_tag(setup["comments"][:2], user=analyst, add_themes=[setup["theme"]], stance="mixed")
+    Comment.objects.filter(pk=setup["comments"][0].pk).update(organisation_verified=True)
     cases = {
         f"?theme={setup['theme'].pk}": 2,
         "?theme=untagged": 3,
@@ -134,6 +136,8 @@ def test_filters_narrow_the_list_and_bad_ones_are_a_400_with_a_message(
         f"?council_type={setup['council'].council_type_id}": 4,
         "?council_type=unknown": 1,
         f"?region={setup['council'].region_id}&stance=mixed": 2,
+        "?verified=yes": 1,
+        "?verified=no": 4,
     }
     for query, expected in cases.items():
         response = client.get(url + query)

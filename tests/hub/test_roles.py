@@ -82,6 +82,7 @@ class FreshDatabaseTests(TestCase):
                 "consultations.change_comment",
                 "consultations.add_lateentrylink",
                 "consultations.erase_respondent_data",
+                "consultations.analyse_responses",
             },
         )
         # Nobody but a superuser may publish every page.

@@ -132,8 +132,5 @@ def test_every_demo_guidance_page_has_an_owner_and_a_review_date(demo_site):
     for model in guidance_models():
         for page in model.objects.all():
             assert page.owning_team_id and page.review_date, (model.__name__, page.url_path)
-    notes = ChangeNote.objects.values_list("page__url_path", "note")
-    assert set(notes) == {
-        ("/home/strategy/2022/", "Page added to the hub."),
-        ("/home/toolkits/procurement-act-2023/", "Page added to the hub."),
-    }
+    # A note would be dated by the load, and no demo page shows a date the load made.
+    assert not ChangeNote.objects.exists()
