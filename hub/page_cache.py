@@ -379,7 +379,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if gen is not None and may_store(request, response):
             entry = self.store(cache, key, gen, started, request, response, seconds)
-            if entry is not None:
+            # Read afresh: a page rendered across a publish carries the old generation's clock
+            # rule, so a shared cache must not keep it (the purge may already have run).
+            if entry is not None and generation(cache) == gen:
                 shared_cache_headers(response, entry)
         return response
 

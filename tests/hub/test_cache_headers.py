@@ -132,3 +132,19 @@ def test_no_response_that_sets_a_cookie_is_ever_public(client, home, page_cache,
                         seen += 1
                         assert_never_public(response)
     assert seen > len(urls)
+
+
+def test_a_page_rendered_across_a_publish_is_never_public(rf, home, page_cache):
+    """It carries the old generation's clock rule, and the CDN purge may already have run."""
+    from django.http import HttpResponse
+
+    from hub.page_cache import PageCacheMiddleware, bump_generation
+
+    def publishing_view(request):
+        bump_generation()
+        return HttpResponse(b"<p>rendered</p>")
+
+    request = rf.get("/guides/")
+    request.user = type("Anonymous", (), {"is_authenticated": False})()
+    response = PageCacheMiddleware(publishing_view)(request)
+    assert_never_public(response)
