@@ -51,6 +51,8 @@ MAX_QUERY_LENGTH = 1000
 # Response headers that make a page depend on more than its URL.
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
+# Seconds a shared cache is told to let go before the next clock-driven change.
+SHARED_CACHE_MARGIN_SECONDS = 2
 
 
 def page_cache():
@@ -426,7 +428,14 @@ def shared_cache_headers(response, entry) -> None:
     """
     lifetime = int(entry["expires"] - entry["stored"])
     changes = entry.get("changes")
-    room = None if changes is None else max(0, int(changes - entry["expires"]))
+    room = None
+    if changes is not None:
+        # A shared cache counts s-maxage from when the response reaches it, a moment (under load,
+        # most of a second) after it left here: stopping short of the change keeps that moment
+        # inside the old state, so a closing consultation is not shown open past its instant.
+        until = int(changes - entry["stored"]) - SHARED_CACHE_MARGIN_SECONDS
+        lifetime = max(0, min(lifetime, until))
+        room = max(0, until - lifetime)
 
     def capped(seconds):
         return seconds if room is None else min(seconds, room)
