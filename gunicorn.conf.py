@@ -9,11 +9,13 @@ import os
 wsgi_app = "hub.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Threads, because a request that misses the page cache waits on the database, Redis or storage,
-# and a slow client holds a thread, not a whole worker. Eight per worker share the worker's
-# database pool (DATABASE_POOL_MAX_SIZE defaults to the threads); more only queue for it.
+# and a slow client holds a thread, not a whole worker. Four, not eight: with eight, threads queue
+# for the interpreter lock and a cached page's p99 at 16 connections rose from 10-19 ms to 13-66
+# ms (bench/pages.sh, README). They share the worker's database pool (DATABASE_POOL_MAX_SIZE
+# defaults to the threads); more only queue for it.
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5

@@ -137,7 +137,7 @@ def main() -> int:
             # The shipped configuration: gunicorn.conf.py with its default workers and threads.
             with (
                 (folder / "gunicorn.log").open("w") as log,
-                stack.gunicorn(env, port, workers=2, threads=8, log=log) as base,
+                stack.gunicorn(env, port, workers=2, threads=4, log=log) as base,
             ):
                 for path in PAGES:  # the pages are in the cache when the day starts
                     stack.get(base + path)

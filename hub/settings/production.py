@@ -35,7 +35,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
         "max_size": int(
-            os.environ.get("DATABASE_POOL_MAX_SIZE", os.environ.get("GUNICORN_THREADS", "8"))
+            os.environ.get("DATABASE_POOL_MAX_SIZE", os.environ.get("GUNICORN_THREADS", "4"))
         ),
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
     }
