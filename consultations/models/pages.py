@@ -27,10 +27,10 @@ from strategy.models import CategoryStrategyPage
 def view_route(pattern: str, name: str, view: str):
     """A subpage route to a view function elsewhere, imported on use: views import these models."""
 
-    def serve(page, request, *args, **kwargs):
+    def page_view(page, request, *args, **kwargs):
         return import_string(view)(request, page, *args, **kwargs)
 
-    return path(pattern, name=name)(serve)
+    return path(pattern, name=name)(page_view)
 
 
 class ConsultationIndexPage(RoutablePageMixin, SectionIndexPage):
