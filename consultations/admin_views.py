@@ -5,13 +5,10 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.cache import add_never_cache_headers
+from django.urls import path
 
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_required
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import Button
 
 from consultations.forms import LateEntryForm, RespondentForm
 from consultations.late_entry import late_entry_issue, late_entry_url
@@ -30,39 +27,6 @@ LATE_ENTRY_PERMISSION = "consultations.add_lateentrylink"
 RESPONDENT_PERMISSION = "consultations.erase_respondent_data"
 
 
-def can_issue(user) -> bool:
-    return user.has_perm(LATE_ENTRY_PERMISSION)
-
-
-def late_entry_button(page) -> Button:
-    return Button(
-        "Issue a late-entry link",
-        reverse("consultations_late_entry", args=[page.pk]),
-        icon_name="time",
-        priority=80,
-    )
-
-
-class RespondentDataMenuItem(MenuItem):
-    """Shown only to staff who may see and erase a respondent's data."""
-
-    def __init__(self):
-        super().__init__(
-            "Respondent data",
-            reverse("consultations_respondent_data"),
-            icon_name="user",
-            order=260,
-        )
-
-    def is_shown(self, request):
-        return request.user.has_perm(RESPONDENT_PERMISSION)
-
-
-def private(response):
-    add_never_cache_headers(response)
-    return response
-
-
 @permission_required(LATE_ENTRY_PERMISSION)
 def late_entry_view(request, page_id):
     """Issue a single-use link; the link is shown once, here."""
@@ -70,26 +34,19 @@ def late_entry_view(request, page_id):
     form = LateEntryForm(request.POST or None)
     link = None
     if request.method == "POST" and form.is_valid():
-        issued, token = late_entry_issue(
-            consultation,
-            reason=form.cleaned_data["reason"],
-            user=request.user,
-            hours=form.cleaned_data["hours"],
-        )
+        issued, token = late_entry_issue(consultation, user=request.user, **form.cleaned_data)
         link = {"url": late_entry_url(consultation, token), "expires_at": issued.expires_at}
-    return private(
-        TemplateResponse(
-            request,
-            "consultations/admin/late_entry.html",
-            {
-                "page_title": "Issue a late-entry link",
-                "page_subtitle": consultation.title,
-                "header_icon": "time",
-                "consultation": consultation,
-                "form": form,
-                "link": link,
-            },
-        )
+    return TemplateResponse(
+        request,
+        "consultations/admin/late_entry.html",
+        {
+            "page_title": "Issue a late-entry link",
+            "page_subtitle": consultation.title,
+            "header_icon": "time",
+            "consultation": consultation,
+            "form": form,
+            "link": link,
+        },
     )
 
 
@@ -98,7 +55,7 @@ def respondent_data_view(request):
     """Find everything held for an address; export it as JSON; erase it after a confirmation."""
     form = RespondentForm(request.POST or request.GET or None)
     found = None
-    if form.is_bound and form.is_valid():
+    if form.is_valid():
         email = form.cleaned_data["email"]
         if request.method == "POST":
             counts = respondent_erase(email, request.user)
@@ -116,31 +73,21 @@ def respondent_data_view(request):
                 content_type="application/json",
             )
             response["Content-Disposition"] = 'attachment; filename="respondent-data.json"'
-            return private(response)
+            return response
         respondent_audit(FIND_RESPONDENT, request.user, found)
-    return private(
-        TemplateResponse(
-            request,
-            "consultations/admin/respondent_data.html",
-            {
-                "page_title": "Respondent data",
-                "header_icon": "user",
-                "form": form,
-                "found": found,
-            },
-        )
+    return TemplateResponse(
+        request,
+        "consultations/admin/respondent_data.html",
+        {"page_title": "Respondent data", "header_icon": "user", "form": form, "found": found},
     )
 
 
+# Wagtail's admin serves every address it registers never cached, these too.
 urlpatterns = [
     path(
-        "consultations/<int:page_id>/late-entry/",
-        late_entry_view,
-        name="consultations_late_entry",
+        "consultations/<int:page_id>/late-entry/", late_entry_view, name="consultations_late_entry"
     ),
     path(
-        "consultations/respondent-data/",
-        respondent_data_view,
-        name="consultations_respondent_data",
+        "consultations/respondent-data/", respondent_data_view, name="consultations_respondent_data"
     ),
 ]

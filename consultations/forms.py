@@ -6,6 +6,7 @@ import uuid
 
 from django import forms
 from django.core import signing
+from django.utils.text import capfirst
 
 from consultations.enums import ResponseType
 from consultations.models import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS
@@ -18,11 +19,24 @@ WHOLE_DRAFT = "whole"
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x0b\x0c\x85]")
 TOKEN_SALT = "consultations.comment-form"  # noqa: S105 - a namespace, not a secret
+EMAIL_ERRORS = {
+    "required": "Enter your email address",
+    "invalid": "Enter an email address in the correct format, like name@council.gov.uk",
+    "max_length": "Your email address must be 254 characters or fewer",
+}
 
 
 def form_token(submission_id: uuid.UUID | str) -> str:
     """A signed, timestamped token tying a rendered form to its submission id."""
     return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(submission_id))
+
+
+def posted_submission_id(data) -> uuid.UUID | None:
+    """The submission id a posted comment form carries, if it is one."""
+    try:
+        return uuid.UUID(str(data.get("submission_id", "")))
+    except ValueError:
+        return None
 
 
 def token_age(token: str, submission_id: str) -> float:
@@ -38,11 +52,13 @@ def token_age(token: str, submission_id: str) -> float:
 
 
 class SingleLineField(forms.CharField):
-    """Text on one line, with invisible direction controls removed."""
+    """Up to 200 characters on one line, with invisible direction controls removed."""
 
-    def __init__(self, *, line_message: str, **kwargs):
-        self.line_message = line_message
-        super().__init__(**kwargs)
+    def __init__(self, *, what: str, **kwargs):
+        # `what` names the answer in messages: "your role" gives "Enter your role on one line".
+        self.line_message = f"Enter {what} on one line"
+        super().__init__(max_length=200, **kwargs)
+        self.error_messages["max_length"] = f"{capfirst(what)} must be 200 characters or fewer"
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -58,56 +74,31 @@ class CommentForm(forms.Form):
     """Who is responding and what they say about the draft."""
 
     name = SingleLineField(
-        label="Full name",
-        max_length=200,
-        line_message="Enter your name on one line",
-        error_messages={
-            "required": "Enter your full name",
-            "max_length": "Your name must be 200 characters or fewer",
-        },
+        label="Full name", what="your name", error_messages={"required": "Enter your full name"}
     )
     email = forms.EmailField(
-        label="Work email address",
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@council.gov.uk",
-            "max_length": "Your email address must be 254 characters or fewer",
-        },
+        label="Work email address", max_length=254, error_messages=EMAIL_ERRORS
     )
     organisation = forms.ChoiceField(
         label="Organisation",
-        error_messages={
-            "required": 'Select your council, or select "Another organisation"',
-            "invalid_choice": 'Select your council, or select "Another organisation"',
-        },
+        error_messages=dict.fromkeys(
+            ["required", "invalid_choice"], 'Select your council, or select "Another organisation"'
+        ),
     )
     organisation_other = SingleLineField(
-        label="Name of your organisation",
-        max_length=200,
-        required=False,
-        line_message="Enter the name of your organisation on one line",
-        error_messages={
-            "max_length": "The name of your organisation must be 200 characters or fewer"
-        },
+        label="Name of your organisation", what="the name of your organisation", required=False
     )
     role = SingleLineField(
-        label="Your role",
-        max_length=200,
-        line_message="Enter your role on one line",
-        error_messages={
-            "required": "Enter your role",
-            "max_length": "Your role must be 200 characters or fewer",
-        },
+        label="Your role", what="your role", error_messages={"required": "Enter your role"}
     )
     response_type = forms.ChoiceField(
         label="Is this your organisation's official response or your personal view?",
         choices=ResponseType.choices,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select whether this is an official response or your personal view",
-            "invalid_choice": "Select whether this is an official response or your personal view",
-        },
+        error_messages=dict.fromkeys(
+            ["required", "invalid_choice"],
+            "Select whether this is an official response or your personal view",
+        ),
     )
     consent_publish_name = forms.BooleanField(
         label="You may publish my name with my comment", required=False
@@ -166,10 +157,7 @@ class CommentForm(forms.Form):
     def renewed(self) -> "CommentForm":
         """The answers as sent, with a fresh token for the same submission, to send again."""
         data = self.data.copy()
-        try:
-            submission_id = uuid.UUID(str(data.get("submission_id", "")))
-        except ValueError:
-            submission_id = uuid.uuid4()
+        submission_id = posted_submission_id(data) or uuid.uuid4()
         data["submission_id"] = str(submission_id)
         data["form_token"] = form_token(submission_id)
         return type(self)(data, sections=self.sections)
@@ -219,27 +207,13 @@ class CommentForm(forms.Form):
 class SubscribeForm(forms.Form):
     """An address that would like emails about consultations."""
 
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@council.gov.uk",
-            "max_length": "Your email address must be 254 characters or fewer",
-        },
-    )
+    email = forms.EmailField(label="Email address", max_length=254, error_messages=EMAIL_ERRORS)
 
 
 class ResponseSearchForm(forms.Form):
     """Words to look for in published responses."""
 
-    q = SingleLineField(
-        label="Search the responses",
-        max_length=200,
-        required=False,
-        line_message="Enter your search on one line",
-        error_messages={"max_length": "Your search must be 200 characters or fewer"},
-    )
+    q = SingleLineField(label="Search the responses", what="your search", required=False)
 
 
 class LateEntryForm(forms.Form):

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
-from consultations.forms import CommentForm, form_token
+from consultations.forms import CommentForm, form_token, posted_submission_id
 
 
 # Shown as fields to correct; every other posted answer (choices whose labels live in the
@@ -16,27 +16,19 @@ VISIBLE_FIELDS = ["name", "email", "organisation_other", "role", "text"]
 REISSUED_FIELDS = {"csrfmiddlewaretoken", "submission_id", "form_token", "website"}
 
 
-def is_comment_post(request) -> bool:
-    """A POST of the comment form (the consultation's respond URL)."""
-    return request.method == "POST" and request.path.endswith("/respond/")
-
-
 def comment_not_sent(request) -> HttpResponse | None:
     """The typed answers and their submission id in a form that sends them again, or None.
 
     The submission id is kept, so a resend of a response that did reach the database is answered
     with its reference instead of being stored twice.
     """
-    if not is_comment_post(request):
-        return None
+    if request.method != "POST" or not request.path.endswith("/respond/"):
+        return None  # not the comment form
     try:
         posted = request.POST
     except (BadRequest, RequestDataTooBig, TooManyFieldsSent):
         return None
-    try:
-        submission_id = uuid.UUID(posted.get("submission_id", ""))
-    except ValueError:
-        submission_id = uuid.uuid4()
+    submission_id = posted_submission_id(posted) or uuid.uuid4()
     fields = [
         (name, CommentForm.base_fields[name].label, posted.get(name, "")) for name in VISIBLE_FIELDS
     ]

@@ -5,15 +5,14 @@ from dataclasses import dataclass
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 from consultations.forms import ResponseSearchForm
 from consultations.models import Comment, ConsultationPage
+from consultations.views import page_response
 from hub.pagination import paginate
 
 
 PER_PAGE = 20
-TEMPLATE = "consultations/consultation_page_responses.html"
 
 
 @dataclass(frozen=True)
@@ -50,25 +49,19 @@ def published_responses_view(request, page: ConsultationPage):
         .select_related("council")
         .order_by(F("section_number").asc(nulls_first=True), "received_at", "pk")
     )
-    query = ""
-    if form.is_bound and form.is_valid():
-        query = form.cleaned_data["q"]
-        if query:
-            comments = comments.filter(text__icontains=query)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query:
+        comments = comments.filter(text__icontains=query)
     results = paginate(request, comments, PER_PAGE)
-    response = page.render(
-        request,
-        template=TEMPLATE,
-        context_overrides={
-            "form": form,
-            "query": query,
-            "results": results,
-            "published": [PublishedComment.of(c) for c in results],
-        },
-    )
-    if form.errors:
-        response.status_code = 400
     # Moderation, withdrawal and retention change what this page shows without publishing
     # anything, so no cache may keep it: each request reads the comments as they are.
-    add_never_cache_headers(response)
-    return response
+    return page_response(
+        request,
+        page,
+        "responses",
+        400 if form.errors else 200,
+        form=form,
+        query=query,
+        results=results,
+        published=[PublishedComment.of(c) for c in results],
+    )

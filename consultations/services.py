@@ -28,9 +28,7 @@ class CommentRefused(Exception):
 
     def __init__(self, consultation: ConsultationPage, state: ConsultationState, at: datetime):
         super().__init__(f"Consultation {consultation.pk} is {state} at {at.isoformat()}")
-        self.consultation = consultation
         self.state = state
-        self.at = at
 
 
 class SubmissionConflict(Exception):
@@ -63,6 +61,13 @@ class Respondent:
     def of(cls, comment: Comment) -> "Respondent":
         """The details stored with a comment."""
         return cls(**{field.name: getattr(comment, field.name) for field in fields(cls)})
+
+    def comment_fields(self) -> dict:
+        """The details as a comment stores them: one for a council names no other organisation."""
+        values = {field.name: getattr(self, field.name) for field in fields(self)}
+        if self.council:
+            values["organisation_other"] = ""
+        return values
 
 
 class DetailsChange(StrEnum):
@@ -149,11 +154,10 @@ def comment_details_correct(comment: Comment, respondent: Respondent) -> Comment
         comment.council,
         comment.response_type,
     )
-    for field in fields(Respondent):
-        setattr(comment, field.name, getattr(respondent, field.name))
-    if comment.council_id:
-        comment.organisation_other = ""
-    changed = [field.name for field in fields(Respondent)]
+    changes = respondent.comment_fields()
+    for name, value in changes.items():
+        setattr(comment, name, value)
+    changed = list(changes)
     if proof_undone and comment.organisation_verified:
         comment.organisation_verified, comment.verified_at, comment.verified_email = False, None, ""
         changed += ["organisation_verified", "verified_at", "verified_email"]
@@ -205,15 +209,7 @@ def comment_create(
         section_number=section["number"] if section else None,
         section_heading=section["heading"] if section else "",
         page_revision_id=draft.live_revision_id if draft else None,
-        name=respondent.name,
-        email=respondent.email,
-        council=respondent.council,
-        organisation_other="" if respondent.council else respondent.organisation_other,
-        role=respondent.role,
-        response_type=respondent.response_type,
-        consent_publish_name=respondent.consent_publish_name,
-        consent_publish_organisation=respondent.consent_publish_organisation,
-        notify_outcome=respondent.notify_outcome,
+        **respondent.comment_fields(),
         late_entry=late_entry,
         text=text,
         received_at=received_at,

@@ -25,14 +25,11 @@ def london_instant(day: date, at: time | None = None) -> datetime:
         # zoneinfo marks both gaps and overlaps by a fold-dependent offset; tell them apart.
         round_trip = first.astimezone(ZoneInfo("UTC")).astimezone(LONDON).replace(tzinfo=None)
         if round_trip != wall:
-            raise LocalTimeError(
-                f"{format_time(wall.time())} on {format_date(day)} does not exist in UK time "
-                "because the clocks go forward. Choose another time."
-            )
-        raise LocalTimeError(
-            f"{format_time(wall.time())} on {format_date(day)} happens twice in UK time "
-            "because the clocks go back. Choose another time."
-        )
+            why = "does not exist in UK time because the clocks go forward"
+        else:
+            why = "happens twice in UK time because the clocks go back"
+        at = f"{format_time(wall.time())} on {format_date(day)}"
+        raise LocalTimeError(f"{at} {why}. Choose another time.")
     return first
 
 
@@ -75,10 +72,15 @@ def last_moment(instant: datetime) -> datetime:
     return local
 
 
+def format_instant(instant: datetime) -> str:
+    """An instant in UK time as people read it: "5:30pm on 30 June 2026"."""
+    local = to_london(instant)
+    return f"{format_time(local.time())} on {format_date(local.date())}"
+
+
 def format_closing(instant: datetime) -> str:
     """The close as people read it: "11:59pm on 30 June 2026" for 00:00 on 1 July."""
-    local = last_moment(instant)
-    return f"{format_time(local.time())} on {format_date(local.date())}"
+    return format_instant(last_moment(instant))
 
 
 def format_opening(instant: datetime) -> str:
@@ -86,7 +88,7 @@ def format_opening(instant: datetime) -> str:
     local = to_london(instant)
     if local.hour == 0 and local.minute == 0:
         return format_date(local.date())
-    return f"{format_time(local.time())} on {format_date(local.date())}"
+    return format_instant(instant)
 
 
 def next_midnight(now: datetime) -> datetime:

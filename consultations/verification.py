@@ -13,16 +13,15 @@ from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 from consultations.enums import CommentStatus, ResponseType
 from consultations.models import Comment, ConsultationPage
+from consultations.views import page_response
 from hub.verification import address_verified_for
 
 
 VERIFY_SALT = "consultations.verify"
 LINK_MAX_AGE = timedelta(days=14)
-TEMPLATE = "consultations/consultation_page_verify.html"
 
 
 class VerificationFailed(Exception):
@@ -87,11 +86,9 @@ def verify_mark(comment: Comment) -> bool:
         )
         if not verification_wanted(locked):
             return False
-        if not locked.organisation_verified:
-            locked.organisation_verified = True
-            locked.verified_at = timezone.now()
-            locked.verified_email = locked.email
-            locked.save(update_fields=["organisation_verified", "verified_at", "verified_email"])
+        Comment.objects.filter(pk=locked.pk, organisation_verified=False).update(
+            organisation_verified=True, verified_at=timezone.now(), verified_email=locked.email
+        )
     comment.refresh_from_db()
     return True
 
@@ -134,7 +131,4 @@ def verify_view(request, page: ConsultationPage, token: str):
         except VerificationFailed as failure:
             context["failure"] = str(failure)
             status = 410
-    response = page.render(request, template=TEMPLATE, context_overrides=context)
-    response.status_code = status
-    add_never_cache_headers(response)
-    return response
+    return page_response(request, page, "verify", status, **context)

@@ -1,22 +1,23 @@
 """The comment journey: form, refusals that keep the typed text, confirmation, CSRF failure."""
 
 import logging
-import uuid
 from dataclasses import dataclass
 from functools import partial
 
 from django.contrib import messages
 from django.db import DatabaseError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views import csrf
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Page
 
 from consultations.enums import ConsultationState
-from consultations.forms import CommentForm
+from consultations.forms import CommentForm, posted_submission_id
 from consultations.late_entry import late_entry_find
 from consultations.models import Comment, ConsultationPage
 from consultations.services import (
@@ -31,10 +32,6 @@ from hub.ratelimit import RateLimited
 
 
 logger = logging.getLogger(__name__)
-
-FORM_TEMPLATE = "consultations/consultation_page_respond.html"
-NOT_SENT_TEMPLATE = "consultations/consultation_page_not_sent.html"
-CONFIRMATION_TEMPLATE = "consultations/consultation_page_confirmation.html"
 
 
 @dataclass(frozen=True)
@@ -83,53 +80,32 @@ DETAILS_NOTICES = {
 }
 
 
-def render_form(
-    request, page, form, *, status=200, notice=None, show_errors=False, late_entry=None
-):
-    """The form page, never cached: it carries a one-off submission id."""
-    response = page.render(
-        request,
-        template=FORM_TEMPLATE,
-        context_overrides={
-            "form": form,
-            "notice": notice,
-            "show_errors": show_errors,
-            "late_entry": late_entry,
-        },
-    )
+def page_response(request, page, step: str, status: int = 200, **context):
+    """The page as consultation_page_<step>.html with more context, never cached: it is personal."""
+    template = f"consultations/consultation_page_{step}.html"
+    response = page.render(request, template=template, context_overrides=context)
     response.status_code = status
     add_never_cache_headers(response)
     return response
 
 
-def render_not_sent(request, page, form, *, status, state=None, conflict=None):
-    """Refused: the consultation is not open (or the form was already used); the text comes back."""
-    response = page.render(
-        request,
-        template=NOT_SENT_TEMPLATE,
-        context_overrides={"form": form, "refused_state": state, "conflict": conflict},
-    )
-    response.status_code = status
-    add_never_cache_headers(response)
-    return response
+def render_form(request, page, form, *, status=200, **context):
+    """The form page, with any notice, errors shown or late-entry link: a one-off submission id."""
+    return page_response(request, page, "respond", status, form=form, **context)
 
 
 def confirmation_redirect(page: ConsultationPage, comment: Comment):
     """Post/Redirect/Get to the confirmation page; 303 so a reload never re-posts."""
-    response = HttpResponseRedirect(
-        page.url + page.reverse_subpage("confirmation", args=[comment.reference])
-    )
-    response.status_code = 303
-    return response
+    url = page.url + page.reverse_subpage("confirmation", args=[comment.reference])
+    return HttpResponseRedirect(url, status=303)
 
 
 @sensitive_post_parameters()
+@require_http_methods(["GET", "HEAD", "POST"])
 def comment_form_view(request, page: ConsultationPage):
     """GET shows the form while open; POST goes to comment_post."""
     if request.method == "POST":
         return comment_post(request, page)
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     if page.state_at(timezone.now()) != ConsultationState.OPEN:
         return HttpResponseRedirect(page.url)
     form = CommentForm.blank(sections=page.sections(), section=request.GET.get("section", ""))
@@ -154,9 +130,9 @@ def comment_post(request, page: ConsultationPage, late_entry=None):
     except FormExpired:
         return show_form(request, page, form.renewed(), status=400, notice=EXPIRED)
     except CommentRefused as refused:
-        return render_not_sent(request, page, form, status=403, state=refused.state)
+        return page_response(request, page, "not_sent", 403, form=form, refused_state=refused.state)
     except SubmissionConflict as conflict:
-        return render_not_sent(request, page, form, status=409, conflict=conflict.existing)
+        return page_response(request, page, "not_sent", 409, form=form, conflict=conflict.existing)
     except RateLimited as limited:
         response = show_form(request, page, form.renewed(), status=429, notice=RATE_LIMITED)
         return retry_after(response, limited.retry_after)
@@ -177,14 +153,8 @@ def retry_after(response, seconds: int):
 
 def comment_confirmation_view(request, page: ConsultationPage, reference: str):
     """The reference, once the comment is stored; no personal details are shown."""
-    comment = Comment.objects.filter(consultation=page, reference=reference).first()
-    if comment is None:
-        raise Http404("No comment with this reference")
-    response = page.render(
-        request, template=CONFIRMATION_TEMPLATE, context_overrides={"comment": comment}
-    )
-    add_never_cache_headers(response)
-    return response
+    comment = get_object_or_404(Comment, consultation=page, reference=reference)
+    return page_response(request, page, "confirmation", comment=comment)
 
 
 def comment_form_page(request) -> ConsultationPage | None:
@@ -211,12 +181,9 @@ def csrf_failure(request, reason=""):
 
 def resent(page: ConsultationPage, data) -> Comment | None:
     """The comment already stored for this form with this text: a double click or a resend."""
-    try:
-        key = uuid.UUID(data.get("submission_id", ""))
-    except ValueError:
-        return None
+    key = posted_submission_id(data)
     text = data.get("text", "").replace("\r\n", "\n")
-    return Comment.objects.with_key(page, key).filter(text=text).first()
+    return key and Comment.objects.with_key(page, key).filter(text=text).first()
 
 
 @sensitive_post_parameters()
@@ -237,11 +204,4 @@ def late_entry_view(request, page: ConsultationPage, token: str):
         )
     else:
         form = None
-    response = page.render(
-        request,
-        template=NOT_SENT_TEMPLATE,
-        context_overrides={"form": form, "late_unusable": True},
-    )
-    response.status_code = 410
-    add_never_cache_headers(response)
-    return response
+    return page_response(request, page, "not_sent", 410, form=form, late_unusable=True)

@@ -1,16 +1,22 @@
 """Comments in the admin for consultation managers, and the home page's open consultations."""
 
 from django.contrib import messages
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from consultations import admin_views
+from consultations.analysis import services as analysis_services
+from consultations.analysis import urls as analysis_urls
+from consultations.analysis.views import ANALYSE_PERMISSION
 from consultations.follow_up import notifications
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
 from consultations.outage import comment_not_sent
@@ -37,12 +43,6 @@ class CommentIndexView(ResponsesAuditMixin, SafeCSVMixin, IndexView):
         queryset = super().get_base_queryset()
         # Exports (and the audit log's count of what they held) leave out withdrawn comments.
         return queryset.exportable() if self.is_export else queryset
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if self.is_export:
-            response["Cache-Control"] = "no-store"
-        return response
 
 
 class CommentInspectView(ResponseAuditMixin, InspectView):
@@ -175,24 +175,51 @@ def open_consultations_panel(request, home):
 
 @hooks.register("register_log_actions")
 def register_consultation_log_actions(actions):
-    for action, (label, message) in ACTIONS.items():
+    for action, (label, message) in (ACTIONS | analysis_services.ACTIONS).items():
         actions.register_action(action, label, message)
 
 
 @hooks.register("register_admin_urls")
 def consultation_admin_urls():
-    return admin_views.urlpatterns
+    return [*admin_views.urlpatterns, *analysis_urls.urlpatterns]
+
+
+class PermissionMenuItem(MenuItem):
+    """Shown only to staff with the permission its page requires."""
+
+    def __init__(self, label, url, permission, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")
 def respondent_data_menu_item():
-    return admin_views.RespondentDataMenuItem()
+    url = reverse("consultations_respondent_data")
+    permission = admin_views.RESPONDENT_PERMISSION
+    return PermissionMenuItem("Respondent data", url, permission, icon_name="user", order=260)
+
+
+@hooks.register("register_admin_menu_item")
+def analysis_menu_item():
+    url = reverse("consultations_analysis")
+    permission = ANALYSE_PERMISSION
+    return PermissionMenuItem("Analyse responses", url, permission, icon_name="tag", order=255)
 
 
 @hooks.register("register_page_header_buttons")
-def late_entry_button(page, user, view_name, next_url=None):
-    if isinstance(page.specific_deferred, ConsultationPage) and admin_views.can_issue(user):
-        yield admin_views.late_entry_button(page)
+def consultation_buttons(page, user, view_name, next_url=None):
+    """A late-entry link and the analysis workspace, for those who may use them."""
+    if not isinstance(page.specific_deferred, ConsultationPage):
+        return
+    if user.has_perm(admin_views.LATE_ENTRY_PERMISSION):
+        url = reverse("consultations_late_entry", args=[page.pk])
+        yield Button("Issue a late-entry link", url, icon_name="time", priority=80)
+    if user.has_perm(ANALYSE_PERMISSION):
+        url = reverse("consultations_analysis_overview", args=[page.pk])
+        yield Button("Analyse responses", url, icon_name="tag", priority=85)
 
 
 @hooks.register("hub_home_actions")
@@ -245,7 +272,3 @@ def consultation_emails():
 
 # A comment posted while the database is down gets its typed answers back, ready to resend.
 hooks.register("hub_service_unavailable", comment_not_sent)
-
-
-# The analysis workspace registers its own hooks; Wagtail looks only in this module.
-from consultations.analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401

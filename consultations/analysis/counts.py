@@ -1,6 +1,6 @@
 """The analysis view's numbers: theme by section, respondent type, council type, region, stance."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Max, Q
 
@@ -46,13 +46,8 @@ class Table:
 
     def suppressed(self) -> "Table":
         """The same table with every small group hidden, for anything shown publicly."""
-        return Table(
-            self.slug,
-            self.title,
-            self.column_heading,
-            self.columns,
-            [(label, [suppress(v) for v in values]) for label, values in self.rows],
-        )
+        rows = [(label, [suppress(v) for v in values]) for label, values in self.rows]
+        return replace(self, rows=rows)
 
     def cell(self, row: str, column: str) -> int | None:
         values = dict(self.rows)[row]
@@ -129,66 +124,25 @@ def sections_ranked(consultation) -> list[tuple[str, int]]:
 def tables(consultation) -> list[Table]:
     """Every table of the analysis view, in a fixed number of queries whatever the numbers."""
     themes = list(ResponseTheme.objects.filter(consultation=consultation))
-    section_columns = _section_keys(AnalysedComment.objects.analysable(consultation))
+    comments = AnalysedComment.objects.analysable(consultation)
     council_types = [(ct.pk, ct.name) for ct in CouncilType.objects.order_by("name")]
     regions = [(r.pk, r.name) for r in Region.objects.order_by("name")]
-    return [
-        _crosstab(
-            consultation,
-            themes,
-            "section",
-            "Themes by section",
-            "Section",
-            "section_id",
-            section_columns,
-        ),
-        _crosstab(
-            consultation,
-            themes,
-            "stance",
-            "Themes by stance",
-            "Stance",
-            "coding__stance",
-            [*Stance.choices, ("", "Not given yet")],
-        ),
-        _crosstab(
-            consultation,
-            themes,
-            "respondent-type",
-            "Themes by respondent type",
-            "Respondent type",
-            "response_type",
-            list(ResponseType.choices),
-        ),
-        _crosstab(
-            consultation,
-            themes,
+    dimensions = [
+        ("section", "Section", "section_id", [("", "The whole draft"), *comments.sections()]),
+        ("stance", "Stance", "coding__stance", [*Stance.choices, ("", "Not given yet")]),
+        ("respondent-type", "Respondent type", "response_type", list(ResponseType.choices)),
+        (
             "council-type",
-            "Themes by council type",
             "Council type",
             "council__council_type",
             [*council_types, (None, NOT_GIVEN)],
         ),
-        _crosstab(
-            consultation,
-            themes,
-            "region",
-            "Themes by region",
-            "Region",
-            "council__region",
-            [*regions, (None, NOT_GIVEN)],
-        ),
+        ("region", "Region", "council__region", [*regions, (None, NOT_GIVEN)]),
     ]
-
-
-def _section_keys(comments) -> list[tuple[str, str]]:
-    rows = (
-        comments.values("section_id")
-        .annotate(number=Max("section_number"), heading=Max("section_heading"))
-        .order_by("number")
-    )
-    keys = [(r["section_id"], f"{r['number']}. {r['heading']}") for r in rows if r["section_id"]]
-    return [("", "The whole draft"), *keys]
+    return [
+        _crosstab(consultation, themes, slug, f"Themes by {heading.lower()}", heading, key, columns)
+        for slug, heading, key, columns in dimensions
+    ]
 
 
 def campaign_groups(consultation):

@@ -6,8 +6,6 @@ Adding a filter is one line in FILTERS.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Max
-
 from consultations.analysis.models import (
     UNKNOWN,
     UNTAGGED,
@@ -29,17 +27,8 @@ class Filter:
 
 
 def section_options(consultation) -> list[tuple[str, str]]:
-    rows = (
-        AnalysedComment.objects.analysable(consultation)
-        .exclude(section_id="")
-        .values("section_id")
-        .annotate(number=Max("section_number"), heading=Max("section_heading"))
-        .order_by("number")
-    )
-    return [
-        (WHOLE_DRAFT, "The whole draft"),
-        *((r["section_id"], f"{r['number']}. {r['heading']}") for r in rows),
-    ]
+    sections = AnalysedComment.objects.analysable(consultation).sections()
+    return [(WHOLE_DRAFT, "The whole draft"), *sections]
 
 
 def theme_options(consultation) -> list[tuple[str, str]]:

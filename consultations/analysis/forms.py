@@ -1,5 +1,7 @@
 """Forms for the analysis workspace: they only validate."""
 
+from urllib.parse import urlencode
+
 from django import forms
 
 from consultations.analysis.filters import FILTERS
@@ -38,8 +40,7 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args, consultation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = _themes(consultation)
-        self.fields["sources"].queryset = _themes(consultation)
+        self.fields["target"].queryset = self.fields["sources"].queryset = _themes(consultation)
 
     def clean(self):
         cleaned = super().clean()
@@ -95,8 +96,10 @@ class BulkTagForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("add_themes") and cleaned.get("stance") == KEEP:
-            raise forms.ValidationError("Choose a theme to add or a stance to give.")
+        if cleaned.get("stance") == KEEP:
+            if not cleaned.get("add_themes"):
+                raise forms.ValidationError("Choose a theme to add or a stance to give.")
+            cleaned["stance"] = None  # the services' "leave each comment's stance as it is"
         return cleaned
 
 
@@ -132,6 +135,4 @@ class FilterForm(forms.Form):
 
     def query_string(self) -> str:
         """The chosen filters, to carry through paging and tagging."""
-        from urllib.parse import urlencode
-
         return urlencode({k: v for k, v in self.cleaned_data.items() if v})

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 
 from consultations.enums import CommentStatus
 from consultations.models.comments import Comment, CommentQuerySet
@@ -40,6 +40,16 @@ class AnalysedCommentQuerySet(CommentQuerySet):
     def in_order(self):
         """Oldest first, the order analysts work through them."""
         return self.order_by("received_at", "pk")
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(id, "3. Heading") of each section these comments are on, in the draft's order."""
+        rows = (
+            self.exclude(section_id="")
+            .values("section_id")
+            .annotate(number=Max("section_number"), heading=Max("section_heading"))
+            .order_by("number")
+        )
+        return [(r["section_id"], f"{r['number']}. {r['heading']}") for r in rows]
 
     def on_section(self, section_id: str):
         return self.filter(section_id="" if section_id == WHOLE_DRAFT else section_id)
@@ -147,9 +157,6 @@ class Coding(models.Model):
 
 class CampaignGroupQuerySet(models.QuerySet):
     """Reads over campaign groups."""
-
-    def confirmed(self):
-        return self.filter(confirmed_at__isnull=False)
 
     def suggested(self):
         return self.filter(confirmed_at__isnull=True)

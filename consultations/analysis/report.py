@@ -5,9 +5,11 @@ and quotes come only from comments whose authors agreed to publication.
 """
 
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.template.defaultfilters import pluralize
 from django.utils.html import escape
 
 from consultations.analysis.counts import SUPPRESSED, headline, shown, suppress
@@ -38,7 +40,7 @@ class ThemeSummary:
     def count_text(self) -> str:
         if self.count is None:
             return f"{SUPPRESSED} comments"
-        return f"{self.count} comment" + ("" if self.count == 1 else "s")
+        return f"{self.count} comment{pluralize(self.count)}"
 
 
 @dataclass
@@ -75,16 +77,13 @@ def _quotes(consultation) -> dict[int, list[Quote]]:
         .order_by("coding__comment__received_at", "coding_id")
         .values_list("responsetheme_id", "coding_id", "coding__comment__campaign_member__group_id")
     )
-    chosen: dict[int, list[int]] = {}
-    groups_used: dict[int, set] = {}
+    chosen: dict[int, list[int]] = defaultdict(list)
+    groups_used: dict[int, set] = defaultdict(set)
     for theme_id, comment_id, group_id in pairs:
-        picked = chosen.setdefault(theme_id, [])
-        used = groups_used.setdefault(theme_id, set())
-        if len(picked) >= MAX_QUOTES or (group_id is not None and group_id in used):
-            continue
-        picked.append(comment_id)
-        if group_id is not None:
-            used.add(group_id)
+        if len(chosen[theme_id]) < MAX_QUOTES and group_id not in groups_used[theme_id]:
+            chosen[theme_id].append(comment_id)
+            if group_id is not None:
+                groups_used[theme_id].add(group_id)
     wanted = {pk for pks in chosen.values() for pk in pks}
     comments = AnalysedComment.objects.filter(pk__in=wanted).select_related("council").in_bulk()
     return {
@@ -95,8 +94,7 @@ def _quotes(consultation) -> dict[int, list[Quote]]:
 
 def report_build(consultation) -> Report:
     """The report's content, from the same counts as the analysis view, small groups hidden."""
-    themes = list(ResponseTheme.objects.filter(consultation=consultation))
-    split: dict[int, dict[str, int]] = {}
+    split: dict[int, dict[str, int]] = defaultdict(dict)
     for theme_id, stance, n in (
         AnalysedComment.objects.analysable(consultation)
         .filter(coding__themes__isnull=False)
@@ -104,21 +102,15 @@ def report_build(consultation) -> Report:
         .annotate(n=Count("pk", distinct=True))
         .order_by()
     ):
-        split.setdefault(theme_id, {})[stance] = n
+        split[theme_id][stance] = n
     quotes = _quotes(consultation)
-    summaries = [
-        ThemeSummary(
-            name=theme.name,
-            count=suppress(sum(split.get(theme.pk, {}).values())),
-            stances=[
-                (label, suppress(split.get(theme.pk, {}).get(value, 0)))
-                for value, label in Stance.choices
-            ],
-            quotes=quotes.get(theme.pk, []),
-            total=sum(split.get(theme.pk, {}).values()),
-        )
-        for theme in themes
-    ]
+    summaries = []
+    for theme in ResponseTheme.objects.filter(consultation=consultation):
+        by_stance = split[theme.pk]
+        total = sum(by_stance.values())
+        stances = [(label, suppress(by_stance.get(value, 0))) for value, label in Stance.choices]
+        quoted = quotes.get(theme.pk, [])
+        summaries.append(ThemeSummary(theme.name, suppress(total), stances, quoted, total))
     summaries.sort(key=lambda s: (-s.total, s.name))
     return Report(consultation.title, str(headline(consultation)), summaries)
 

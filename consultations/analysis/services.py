@@ -122,29 +122,25 @@ def comments_tag(
     now = timezone.now()
     pks = [c.pk for c in comments]
     through = Coding.themes.through
+    # Only who and when change on a comment already tagged, and its stance if one is given.
+    changed = ["tagged_by", "tagged_at"] if stance is None else ["tagged_by", "tagged_at", "stance"]
     with transaction.atomic():
-        existing = set(Coding.objects.filter(pk__in=pks).values_list("pk", flat=True))
         Coding.objects.bulk_create(
-            Coding(comment_id=pk, tagged_by=user, tagged_at=now, stance=stance or "")
-            for pk in pks
-            if pk not in existing
+            [
+                Coding(comment_id=pk, tagged_by=user, tagged_at=now, stance=stance or "")
+                for pk in pks
+            ],
+            update_conflicts=True,
+            unique_fields=["comment"],
+            update_fields=changed,
         )
-        changes = {"tagged_by": user, "tagged_at": now}
-        if stance is not None:
-            changes["stance"] = stance
-        Coding.objects.filter(pk__in=existing).update(**changes)
         if set_themes is not None:
             through.objects.filter(coding_id__in=pks).exclude(
                 responsetheme__in=list(set_themes)
             ).delete()
-        wanted = {(pk, t.pk) for pk in pks for t in themes}
-        have = set(
-            through.objects.filter(coding_id__in=pks, responsetheme__in=themes).values_list(
-                "coding_id", "responsetheme_id"
-            )
-        )
         through.objects.bulk_create(
-            through(coding_id=pk, responsetheme_id=theme_id) for pk, theme_id in wanted - have
+            [through(coding_id=pk, responsetheme_id=t.pk) for pk in pks for t in themes],
+            ignore_conflicts=True,
         )
         log(
             instance=comments[0].consultation,

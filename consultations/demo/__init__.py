@@ -1,7 +1,10 @@
 """Demo consultations: the two spring 2017 category-strategy consultations and an open one.
 
 The content is in consultations.toml beside this file. Each consultation finds its draft among
-the category strategies the strategy demo loads, by path.
+the category strategies the strategy demo loads, by path. The open one has sample comments and
+an illustrative analysis (analysis.toml): every comment there is invented, from a fictional
+council, and flagged illustrative. Loading twice adds nothing: each comment has a fixed
+submission id, and tags and groups are made once.
 """
 
 import uuid
@@ -9,8 +12,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from consultations.analysis.demo import load_analysis
-from consultations.models import ConsultationPage
+from consultations.analysis.grouping import groups_suggest
+from consultations.analysis.models import CampaignGroup, Coding, ResponseTheme
+from consultations.analysis.services import comments_tag, group_confirm, group_tag, theme_create
+from consultations.models import Comment, ConsultationPage
 from consultations.services import Respondent, comment_create
 from consultations.times import next_working_day, to_london
 from consultations.verification import verify_mark
@@ -39,40 +44,130 @@ def dated(how_responses_used: str):
     return prepare
 
 
-def sample_comments(ctx: DemoContext, consultation: ConsultationPage, rows: list[dict]) -> None:
-    """A few comments from fictional councils, stored through the service like any other."""
-    if not consultation.is_open_at(timezone.now()):
-        return
-    councils = ctx.shared["councils"]
+def demo_comment(ctx, consultation, key: str, text: str, *, council: str, section, **respondent):
+    """One invented comment from a fictional council, stored through the service like any other."""
     sections = consultation.sections()
+    comment, _ = comment_create(
+        consultation=consultation,
+        idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, key),
+        respondent=Respondent(
+            council=ctx.shared["councils"][council], organisation_other="", **respondent
+        ),
+        text=text,
+        section_id=sections[section - 1]["id"] if section and section <= len(sections) else "",
+        confirm_by_email=False,
+    )
+    # Nobody opens a demo mailbox: an official response from a fictional council's own
+    # .example domain is marked verified as its emailed link would.
+    verify_mark(comment)
+    return comment
+
+
+def sample_comments(ctx: DemoContext, consultation: ConsultationPage, rows: list[dict]) -> None:
+    """A few comments from fictional councils."""
     for row in rows:
         slug, name = row["council"], row["name"]
-        number = row.get("section")
-        comment, _ = comment_create(
-            consultation=consultation,
-            idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo:{consultation.slug}:{slug}"),
-            respondent=Respondent(
-                name=name,
-                email=f"{name.split()[0].lower()}@{slug}.example",
-                council=councils[slug],
-                organisation_other="",
-                role=row["role"],
-                response_type=row["response_type"],
-                consent_publish_organisation=True,
-            ),
-            text=row["text"],
-            section_id=sections[number - 1]["id"] if number and sections else "",
-            confirm_by_email=False,
+        demo_comment(
+            ctx,
+            consultation,
+            f"demo:{consultation.slug}:{slug}",
+            row["text"],
+            council=slug,
+            section=row.get("section"),
+            name=name,
+            email=f"{name.split()[0].lower()}@{slug}.example",
+            role=row["role"],
+            response_type=row["response_type"],
+            consent_publish_organisation=True,
         )
-        # Nobody opens a demo mailbox: an official response from a fictional council's own
-        # .example domain is marked verified as its emailed link would.
-        verify_mark(comment)
+
+
+def _analysis_comment(ctx, consultation, data, key: str, text: str, n: int, row: dict, kind: str):
+    """The analysis's invented comment from its n-th fictional respondent."""
+    slug = data["councils"][n % len(data["councils"])]
+    name = data["names"][n % len(data["names"])]
+    return demo_comment(
+        ctx,
+        consultation,
+        f"demo-analysis:{consultation.slug}:{key}",
+        text,
+        council=slug,
+        section=row.get("section"),
+        name=name,
+        email=f"{name.split()[0].lower()}.{n}@{slug}.example",
+        role=data["roles"][n % len(data["roles"])],
+        response_type=kind,
+        consent_publish_name=n % 3 == 0,
+        consent_publish_organisation=n % 2 == 0,
+    )
+
+
+def load_analysis(ctx: DemoContext, consultation) -> None:
+    """Invented comments, six themes, their tags and two confirmed campaign groups."""
+    data = read_data(__name__, "analysis")
+    existing = {t.name for t in ResponseTheme.objects.filter(consultation=consultation)}
+    for name in data["themes"]:
+        if name not in existing:
+            theme_create(consultation, name, None)
+    themes = {t.name: t for t in ResponseTheme.objects.filter(consultation=consultation)}
+    details = data["details"]
+    tagged = []
+    for i, row in enumerate(data["individual"]):
+        for k in (0, 1):
+            detail = details[(i * 7 + 3 + 11 * k) % len(details)]
+            n = 2 * i + k
+            kind = "official" if n % 4 else "personal"
+            comment = _analysis_comment(
+                ctx, consultation, data, f"{i}:{k}", f"{row['point']} {detail}", n, row, kind
+            )
+            tagged.append((comment, row))
+    campaign_of: dict[int, int] = {}
+    for c, row in enumerate(data["campaigns"]):
+        changes = row["changes"]
+        for copy in range(row["copies"]):
+            text = row["text"]
+            if copy:
+                old, new = changes[(copy - 1) % len(changes)]
+                text = text.replace(old, new)
+            if copy > len(changes):
+                old, new = changes[copy % len(changes)]
+                text = text.replace(old, new)
+            n = 5 * copy + c
+            comment = _analysis_comment(
+                ctx, consultation, data, f"campaign{c}:{copy}", text, n, row, row["response_type"]
+            )
+            campaign_of[comment.pk] = c
+    # Everything on this demo consultation is invented, the first sample comments too.
+    Comment.objects.filter(consultation=consultation).update(is_illustrative=True)
+    if Coding.objects.filter(comment__consultation=consultation).exists():
+        return
+    for comment, row in tagged:
+        comments_tag(
+            [comment],
+            user=None,
+            set_themes=[themes[t] for t in row["themes"]],
+            stance=row["stance"],
+        )
+    groups_suggest(consultation)
+    for group in CampaignGroup.objects.filter(consultation=consultation):
+        members = set(group.members.values_list("comment_id", flat=True))
+        campaigns = {campaign_of.get(pk) for pk in members}
+        if len(campaigns) != 1 or None in campaigns:
+            group.delete()  # only the two campaigns are confirmed
+            continue
+        row = data["campaigns"][campaigns.pop()]
+        group_confirm(group, None)
+        group_tag(
+            group, user=None, add_themes=[themes[t] for t in row["themes"]], stance=row["stance"]
+        )
 
 
 def load(ctx: DemoContext) -> None:
-    """The consultation listing, three consultations and sample comments on the open one."""
+    """The consultation listing, three consultations, and comments and analysis on the open one."""
     data = read_data(__name__, "consultations")
     pages = load_pages(ctx, data["pages"], prepare=dated(data["how_responses_used"]))
     open_one = pages["/consultations/construction-category-strategy-2026/"]
-    sample_comments(ctx, open_one, data["comments"])
-    load_analysis(ctx, open_one)
+    # Comments can only be made while it is open.
+    if open_one.is_open_at(timezone.now()):
+        sample_comments(ctx, open_one, data["comments"])
+        load_analysis(ctx, open_one)

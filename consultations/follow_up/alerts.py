@@ -14,6 +14,7 @@ from consultations.follow_up.subscriptions import (
 )
 from consultations.forms import SubscribeForm
 from consultations.models import Subscription
+from consultations.views import retry_after
 from hub.ratelimit import RateLimited
 
 
@@ -42,8 +43,7 @@ def subscribe_view(request):
             except RateLimited as limited:
                 form.add_error("email", TOO_OFTEN)
                 response = private(request, "subscribe.html", {"form": form}, status=429)
-                response["Retry-After"] = str(limited.retry_after)
-                return response
+                return retry_after(response, limited.retry_after)
             return redirect("consultations:subscribe_sent")
     return private(request, "subscribe.html", {"form": form}, status=status)
 

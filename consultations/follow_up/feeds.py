@@ -4,13 +4,13 @@ from datetime import UTC
 
 import icalendar
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from consultations import times
 from consultations.models import ConsultationPage
+from hub.feeds import IndexFeed
 from hub.models import flag_text
 
 
@@ -31,27 +31,14 @@ class ConsultationAtomFeed(Atom1Feed):
         handler.addQuickElement("ev:enddate", item["closes_at"])
 
 
-class ConsultationFeed(Feed):
+class ConsultationFeed(IndexFeed):
     """Consultations under one listing, the latest to open first."""
 
     feed_type = ConsultationAtomFeed
-
-    def __init__(self, index):
-        super().__init__()
-        self.index = index
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+    about = "Consultations on draft category strategies."
 
     def title(self):
         return f"{self.index.title} – Procurement Knowledge Hub"
-
-    def subtitle(self):
-        return self.index.summary or "Consultations on draft category strategies."
-
-    def link(self):
-        return self.index.get_url(request=self.request)
 
     def items(self):
         return (
@@ -62,18 +49,12 @@ class ConsultationFeed(Feed):
             .order_by("-opens_at", "pk")[:FEED_LENGTH]
         )
 
-    def item_title(self, item):
-        return f"{flag_text(item)}{item.title}"
-
     def item_description(self, item):
         state = item.state_at(timezone.now()).label
         return (
             f"{state}. Opens {item.opens_text}; closes at {item.closes_text} (UK time). "
             f"{item.summary}"
         ).strip()
-
-    def item_link(self, item):
-        return item.get_url(request=self.request)
 
     def item_pubdate(self, item):
         return item.opens_at
@@ -86,6 +67,11 @@ class ConsultationFeed(Feed):
             "opens_at": times.utc_iso(item.opens_at),
             "closes_at": times.utc_iso(item.closes_at),
         }
+
+
+def consultation_feed(request, index) -> HttpResponse:
+    """The listing's Atom feed, with each consultation's opening and closing instants."""
+    return ConsultationFeed(index)(request)
 
 
 def closing_calendar(request, page: ConsultationPage) -> HttpResponse:

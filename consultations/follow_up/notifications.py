@@ -13,6 +13,11 @@ from hub.models import Email, flag_text
 
 
 SUBSCRIBE_SALT = "consultations.subscribe"
+SUBJECTS = {
+    NotificationKind.OUTCOME: "Outcome published",
+    NotificationKind.CONSULTATION_OPENED: "New consultation",
+    NotificationKind.CLOSING_REMINDER: "Closing soon",
+}
 
 
 def site_url(path: str) -> str:
@@ -39,11 +44,10 @@ def unsubscribe_url(subscription) -> str:
 def receipt_message(email: Email) -> EmailMessage:
     """The confirmation: reference, consultation and time, and none of the respondent's words."""
     comment = email.about
-    received = times.to_london(comment.received_at)
     context = {
         "comment": comment,
         "consultation": comment.consultation,
-        "received": f"{times.format_time(received.time())} on {times.format_date(received.date())}",
+        "received": times.format_instant(comment.received_at),
         "url": comment.consultation.get_full_url(),
     }
     return EmailMessage(
@@ -58,39 +62,31 @@ def receipt_message(email: Email) -> EmailMessage:
 
 def message_for(email: Email) -> EmailMessage:
     """A follow-up email, addressed from its comment, subscription or token."""
-    kind = email.kind
-    consultation = email.page.specific if email.page_id else None
-    context = {"consultation": consultation}
-    headers = {}
-    if consultation is not None:
-        context["url"] = consultation.get_full_url()
-    if kind == NotificationKind.OUTCOME:
-        to = email.about.email
-        context["comment"] = email.about
-        subject = f"Outcome published: {flag_text(consultation)}{consultation.title}"
-    elif kind == NotificationKind.SUBSCRIPTION_CONFIRM:
-        to = subscribe_token_email(email.token)
-        context["confirm_url"] = site_url(
-            reverse("consultations:subscribe_confirm", args=[email.token])
+    if email.kind == NotificationKind.SUBSCRIPTION_CONFIRM:
+        confirm_url = site_url(reverse("consultations:subscribe_confirm", args=[email.token]))
+        return EmailMessage(
+            subject="Confirm that you want emails about consultations",
+            body=render_to_string(
+                "consultations/email/subscription_confirm.txt", {"confirm_url": confirm_url}
+            ),
+            to=[subscribe_token_email(email.token)],
         )
-        subject = "Confirm that you want emails about consultations"
+    consultation = email.page.specific
+    context = {"consultation": consultation, "url": consultation.get_full_url()}
+    headers = {}
+    if email.kind == NotificationKind.OUTCOME:
+        context["comment"] = email.about
     else:
-        to = email.about.email
-        unsubscribe = unsubscribe_url(email.about)
-        context["unsubscribe_url"] = unsubscribe
+        unsubscribe = context["unsubscribe_url"] = unsubscribe_url(email.about)
         # RFC 8058 one-click unsubscribe: mail programs POST to the link.
         headers = {
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-        if kind == NotificationKind.CONSULTATION_OPENED:
-            subject = f"New consultation: {flag_text(consultation)}{consultation.title}"
-        else:
-            subject = f"Closing soon: {flag_text(consultation)}{consultation.title}"
     return EmailMessage(
-        subject=subject,
-        body=render_to_string(f"consultations/email/{kind}.txt", context),
-        to=[to],
+        subject=f"{SUBJECTS[email.kind]}: {flag_text(consultation)}{consultation.title}",
+        body=render_to_string(f"consultations/email/{email.kind}.txt", context),
+        to=[email.about.email],
         headers=headers,
     )
 

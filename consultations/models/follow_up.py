@@ -12,13 +12,11 @@ from hub.models import Email
 class SubscriptionQuerySet(models.QuerySet):
     """Reads over confirmed subscriptions."""
 
-    def confirmed_before(self, instant: datetime):
-        """Subscribers who had confirmed by that instant."""
-        return self.filter(confirmed_at__lte=instant)
-
     def not_yet_sent(self, kind: str, consultation, confirmed_before: datetime | None = None):
-        """Subscribers with no email of this kind about the consultation yet."""
-        subscribers = self if confirmed_before is None else self.confirmed_before(confirmed_before)
+        """Subscribers (confirmed by that instant, if given) with no such email about it yet."""
+        subscribers = (
+            self if confirmed_before is None else self.filter(confirmed_at__lte=confirmed_before)
+        )
         sent = Email.objects.filter(subscription=OuterRef("pk"), kind=kind, page=consultation)
         return subscribers.exclude(Exists(sent))
 

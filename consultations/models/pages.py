@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,6 +22,15 @@ from consultations.enums import ConsultationState
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
 from hub.models import BasePage, Illustrative, SectionIndexPage
 from strategy.models import CategoryStrategyPage
+
+
+def view_route(pattern: str, name: str, view: str):
+    """A subpage route to a view function elsewhere, imported on use: views import these models."""
+
+    def page_view(page, request, *args, **kwargs):
+        return import_string(view)(request, page, *args, **kwargs)
+
+    return path(pattern, name=name)(page_view)
 
 
 class ConsultationIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -47,17 +57,7 @@ class ConsultationIndexPage(RoutablePageMixin, SectionIndexPage):
         context["now"] = now
         return context
 
-    @path("")
-    def listing(self, request):
-        """The listing itself."""
-        return self.render(request)
-
-    @path("feed/")
-    def feed(self, request):
-        """Atom feed of consultations with their opening and closing instants."""
-        from consultations.follow_up.feeds import ConsultationFeed
-
-        return ConsultationFeed(self)(request)
+    feed = view_route("feed/", "feed", "consultations.follow_up.feeds.consultation_feed")
 
 
 EXTEND_CLOSING = "consultations.extend_closing"
@@ -348,59 +348,26 @@ class ConsultationPage(RoutablePageMixin, Illustrative, BasePage):
         )
         return context
 
-    @path("")
-    def detail(self, request):
-        """The consultation page itself."""
-        return self.render(request)
-
-    @path("respond/")
-    def respond(self, request):
-        """The comment form, and where it posts."""
-        from consultations.views import comment_form_view
-
-        return comment_form_view(request, self)
-
-    @path("confirmation/<str:reference>/")
-    def confirmation(self, request, reference):
-        """What someone sees once their comment is stored: its reference."""
-        from consultations.views import comment_confirmation_view
-
-        return comment_confirmation_view(request, self, reference)
-
-    @path("responses/")
-    def responses(self, request):
-        """Published responses, once closed, if the consultation publishes them."""
-        from consultations.published import published_responses_view
-
-        return published_responses_view(request, self)
-
-    @path("calendar/")
-    def calendar(self, request):
-        """The closing instant as an iCalendar event."""
-        from consultations.follow_up.feeds import closing_calendar
-
-        return closing_calendar(request, self)
-
-    @path("late/<str:token>/")
-    def late_entry(self, request, token):
-        """The comment form through a manager's late-entry link."""
-        from consultations.views import late_entry_view
-
-        return late_entry_view(request, self, token)
-
-    @path("verify/<str:token>/")
-    def verify(self, request, token):
-        """Verify an official response for a council by its emailed link."""
-        from consultations.verification import verify_view
-
-        return verify_view(request, self, token)
-
-    @path("withdraw/<str:token>/")
-    def withdraw(self, request, token):
-        """A respondent withdraws their comment before the close."""
-        from consultations.respondent_data.withdrawal import withdraw_view
-
-        return withdraw_view(request, self, token)
+    # Each route is served by a view in the module that owns that part of the journey.
+    respond = view_route("respond/", "respond", "consultations.views.comment_form_view")
+    confirmation = view_route(
+        "confirmation/<str:reference>/",
+        "confirmation",
+        "consultations.views.comment_confirmation_view",
+    )
+    responses = view_route(
+        "responses/", "responses", "consultations.published.published_responses_view"
+    )
+    calendar = view_route("calendar/", "calendar", "consultations.follow_up.feeds.closing_calendar")
+    late_entry = view_route(
+        "late/<str:token>/", "late_entry", "consultations.views.late_entry_view"
+    )
+    verify = view_route("verify/<str:token>/", "verify", "consultations.verification.verify_view")
+    withdraw = view_route(
+        "withdraw/<str:token>/",
+        "withdraw",
+        "consultations.respondent_data.withdrawal.withdraw_view",
+    )
 
     def responses_published_at(self, now: datetime) -> bool:
         """Whether the public may read approved comments at that instant."""

@@ -1,5 +1,7 @@
 """Wagtail's audit log for responses: who viewed or exported which consultation's comments, when."""
 
+from collections import Counter
+
 from wagtail.log_actions import log
 
 from consultations.models import ConsultationPage
@@ -27,11 +29,9 @@ ACTIONS = {
 }
 
 
-def responses_log(action: str, user, comments, **data) -> None:
-    """One entry per consultation whose comments were shown or exported, with how many."""
-    counts: dict[int, int] = {}
-    for consultation_id in comments:
-        counts[consultation_id] = counts.get(consultation_id, 0) + 1
+def responses_log(action: str, user, consultation_ids, **data) -> int:
+    """One entry per consultation whose comments were used, with how many; returns how many."""
+    counts = Counter(consultation_ids)
     for consultation in ConsultationPage.objects.filter(pk__in=counts).only("pk", "title"):
         log(
             instance=consultation,
@@ -39,6 +39,7 @@ def responses_log(action: str, user, comments, **data) -> None:
             user=user,
             data={**data, "comments": counts[consultation.pk]},
         )
+    return len(counts)
 
 
 class ResponsesAuditMixin:

@@ -8,7 +8,8 @@ from wagtail.log_actions import log
 
 from consultations.enums import NotificationKind
 from consultations.follow_up.notifications import subscribe_token_email
-from consultations.models import Comment, ConsultationPage, Subscription
+from consultations.models import Comment, Subscription
+from consultations.respondent_data.audit import responses_log
 from hub.models import Email, EmailStatus
 
 
@@ -83,17 +84,7 @@ def respondent_export(found: dict) -> dict:
 
 def respondent_audit(action: str, user, found: dict) -> None:
     """Log who looked, exported or erased, against each consultation involved; never the address."""
-    counts = {}
-    for comment in found["comments"]:
-        counts[comment.consultation_id] = counts.get(comment.consultation_id, 0) + 1
-    for consultation in ConsultationPage.objects.filter(pk__in=counts):
-        log(
-            instance=consultation,
-            action=action,
-            user=user,
-            data={"comments": counts[consultation.pk]},
-        )
-    if not counts:
+    if not responses_log(action, user, [c.consultation_id for c in found["comments"]]):
         # Nothing tied to a consultation: the entry goes against the member of staff.
         log(
             instance=user,

@@ -4,17 +4,16 @@ from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 from wagtail.log_actions import log
 
 from consultations.enums import CommentStatus, ConsultationState, NotificationKind
 from consultations.models import Comment, ConsultationPage
+from consultations.views import page_response
 
 
 WITHDRAW_COMMENT = "consultations.withdraw_comment"
 WITHDRAW_SALT = "consultations.withdraw"
-TEMPLATE = "consultations/consultation_page_withdraw.html"
 # Kept in place of the words: the row stays so that its reference can answer "withdrawn".
 WITHDRAWN_TEXT = "Withdrawn by the respondent."
 
@@ -74,15 +73,12 @@ def withdraw_view(request, page: ConsultationPage, token: str):
     withdrawable = request.method == "POST" and comment.status != CommentStatus.WITHDRAWN
     if withdrawable and not comment_withdraw(comment):
         status = 403
-    response = page.render(
+    return page_response(
         request,
-        template=TEMPLATE,
-        context_overrides={
-            "comment": comment,
-            "withdrawn": comment.status == CommentStatus.WITHDRAWN,
-            "too_late": page.state_at(timezone.now()) != ConsultationState.OPEN,
-        },
+        page,
+        "withdraw",
+        status,
+        comment=comment,
+        withdrawn=comment.status == CommentStatus.WITHDRAWN,
+        too_late=page.state_at(timezone.now()) != ConsultationState.OPEN,
     )
-    response.status_code = status
-    add_never_cache_headers(response)
-    return response

@@ -2,6 +2,7 @@ from datetime import datetime
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from consultations import times
@@ -15,20 +16,9 @@ register = template.Library()
 
 # An instant for a <time datetime> attribute.
 register.filter("utc_iso", times.utc_iso)
-
-
-@register.filter
-def withdraw_link(comment) -> str:
-    """The signed link that withdraws this comment before the close."""
-    return withdraw_url(comment)
-
-
-@register.filter
-def verify_link(comment) -> str:
-    """The link that verifies an official response for a council; empty when none is wanted."""
-    return verify_url(comment)
-
-
+# A comment's withdraw link, and its verification link (empty when none is wanted).
+register.filter("withdraw_link", withdraw_url)
+register.filter("verify_link", verify_url)
 register.filter("verification_wanted", verification_wanted)
 
 
@@ -36,7 +26,7 @@ register.filter("verification_wanted", verification_wanted)
 def retention_period() -> str:
     """How long respondents' details are kept, as the retention command enforces it."""
     months = settings.CONSULTATIONS_RETENTION_MONTHS
-    return f"{months} month{'s' if months != 1 else ''}"
+    return f"{months} month{pluralize(months)}"
 
 
 @register.simple_tag
@@ -46,9 +36,7 @@ def closing_countdown(consultation: ConsultationPage, now: datetime) -> str:
     if days <= 0:
         last = times.last_moment(consultation.closes_at)
         return f"Closes today at {times.format_time(last.time())}"
-    if days == 1:
-        return "Closing in 1 day"
-    return f"Closing in {days} days"
+    return f"Closing in {days} day{pluralize(days)}"
 
 
 def open_consultation_for(request, strategy) -> ConsultationPage | None:
