@@ -217,6 +217,7 @@ def check_closing(proxy: str, env, ahead: int = 15) -> tuple[bool, str]:
     closes, url = output.split("CLOSES", 1)[1].split()
     closes = float(closes)
     open_after, closed_before, hits, polls = 0, 0, 0, 0
+    shown_open = []  # what the proxy said of the first reads shown open after the instant
     if closes - time.time() < 3:
         return False, f"closing instant: the consultation closed too soon ({url})"
     while time.time() < closes + 4:
@@ -227,6 +228,12 @@ def check_closing(proxy: str, env, ahead: int = 15) -> tuple[bool, str]:
         closed = "Closed" in response.text
         if sent >= closes and not closed:
             open_after += 1
+            if len(shown_open) < 5:
+                headers = response.headers
+                shown_open.append(
+                    f"+{sent - closes:.2f} s: X-Cache {headers.get('x-cache')}, Age"
+                    f" {headers.get('age')}, {headers.get('cache-control')}"
+                )
         if time.time() < closes and closed:
             closed_before += 1
         time.sleep(0.1)
@@ -234,6 +241,7 @@ def check_closing(proxy: str, env, ahead: int = 15) -> tuple[bool, str]:
     return passed, (
         f"closing instant: {polls} reads of {url} ({hits} from the proxy's cache),"
         f" {open_after} shown open after closing, {closed_before} closed early"
+        + "".join(f"\n      {line}" for line in shown_open)
     )
 
 
