@@ -42,16 +42,8 @@ ROLES = (
         EDITORS,
         permissions=(
             "wagtailadmin.access_admin",
-            *(
-                f"hub.{action}_{model}"
-                for model in TAXONOMY
-                for action in ("add", "change", "delete", "view")
-            ),
-            *(
-                f"strategy.{action}_{model}"
-                for model in ACT_RULES
-                for action in ("add", "change", "delete", "view")
-            ),
+            *(f"hub.{action}_{model}" for model in TAXONOMY for action in SNIPPET_ACTIONS),
+            *(f"strategy.{action}_{model}" for model in ACT_RULES for action in SNIPPET_ACTIONS),
             # Teams that own guidance pages, and what readers said of the pages.
             "hub.add_team",
             "hub.change_team",
