@@ -6,9 +6,6 @@ class HubConfig(AppConfig):
     """Site core: home page, standard pages, taxonomy, search and site chrome."""
 
     name = "hub"
-    label = "hub"
-    verbose_name = "Hub"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from wagtail.signals import page_published

@@ -249,10 +249,7 @@ STALE_IF_ERROR_SECONDS = int(os.environ.get("STALE_IF_ERROR_SECONDS", "86400"))
 WAGTAIL_SITE_NAME = "Procurement Knowledge Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {
-    # PostgreSQL full-text search in production, SQLite FTS5 locally: chosen by the engine.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search uses Wagtail's default database backend: PostgreSQL full-text search, or SQLite FTS5.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
