@@ -105,9 +105,7 @@ content_changed = Signal()
 
 def is_page_part(model) -> bool:
     """A page, or a row saved with one: its tags, outcomes and parental many-to-many links."""
-    if issubclass(model, Page):
-        return True
-    return any(
+    return issubclass(model, Page) or any(
         issubclass(field.related_model, Page)
         for field in model._meta.fields
         if isinstance(field, ParentalKey) or (model._meta.auto_created and field.is_relation)
