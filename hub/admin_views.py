@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.views.generic import FormView
@@ -22,18 +22,15 @@ class TakeOverForm(forms.Form):
     )
 
 
-class TakeOverView(WagtailAdminTemplateMixin, FormView):
+class TakeOverView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
     """A successor council takes over the domains of the councils it replaced."""
 
     template_name = "hub/admin/take_over.html"
     form_class = TakeOverForm
     page_title = "Take over predecessors' domains"
     header_icon = "home"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("hub.change_councildomain"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = "hub.change_councildomain"
+    raise_exception = True
 
     def form_valid(self, form):
         council = form.cleaned_data["council"]

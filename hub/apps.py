@@ -6,33 +6,20 @@ class HubConfig(AppConfig):
     """Site core: home page, standard pages, taxonomy, search and site chrome."""
 
     name = "hub"
-    label = "hub"
-    verbose_name = "Hub"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published
+
+        from hub import frontend_cache, page_cache
+        from hub.guidance import change_note_record
+        from hub.roles import page_types_with_roles, roles_sync
         from hub.sites import site_address_after_migrate
 
         post_migrate.connect(site_address_after_migrate, sender=self)
-
-        from hub.roles import page_types_with_roles, roles_sync
-
         post_migrate.connect(roles_sync, sender=self, dispatch_uid="roles:sync")
-
-        from hub import page_cache
-
         page_cache.connect_signals()
-
-        from hub import frontend_cache
-
         frontend_cache.connect_signals()
-
-        from wagtail.signals import page_published
-
-        from hub.guidance import change_note_record
-
         page_published.connect(change_note_record, dispatch_uid="hub_change_notes")
-
         # However a page is made (admin, copy, import, demo), its roles get their rights on it.
         for page_type in page_types_with_roles():
             post_save.connect(

@@ -11,10 +11,7 @@ class FeedbackSpam(Exception):
 
 
 def feedback_record(*, page, useful: bool, text: str, website: str, client: str) -> PageFeedback:
-    """Store one answer, unless it is spam (FeedbackSpam) or too frequent (RateLimited).
-
-    Only yes or no and the text are kept, nothing about the sender.
-    """
+    """Store one answer, unless it is spam (FeedbackSpam) or too frequent (RateLimited)."""
     if website:
         raise FeedbackSpam
     # One count per client across every page.

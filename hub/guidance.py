@@ -33,8 +33,9 @@ def change_note_record(sender, instance, revision=None, **kwargs) -> ChangeNote 
     if latest is not None and latest.note == note:
         return None
     published_at = getattr(revision, "approved_go_live_at", None) or instance.last_published_at
-    fields = {"published_at": published_at} if published_at else {}
-    return ChangeNote.objects.create(page=instance, revision=revision, note=note, **fields)
+    return ChangeNote.objects.create(
+        page=instance, revision=revision, note=note, published_at=published_at or timezone.now()
+    )
 
 
 def guidance_models() -> list:

@@ -105,9 +105,7 @@ content_changed = Signal()
 
 def is_page_part(model) -> bool:
     """A page, or a row saved with one: its tags, outcomes and parental many-to-many links."""
-    if issubclass(model, Page):
-        return True
-    return any(
+    return issubclass(model, Page) or any(
         issubclass(field.related_model, Page)
         for field in model._meta.fields
         if isinstance(field, ParentalKey) or (model._meta.auto_created and field.is_relation)
@@ -147,16 +145,15 @@ def moved(sender, instance) -> None:
 
 def connect_signals() -> None:
     """Listen for every change that may show on a page (called once, from HubConfig.ready)."""
-    signals = {
-        "save": post_save,
-        "delete": post_delete,
-        "m2m": m2m_changed,
-        "publish": page_published,
-        "unpublish": page_unpublished,
-        "move": post_page_move,
-    }
-    for name, signal in signals.items():
-        signal.connect(on_change, dispatch_uid=f"page_cache_{name}")
+    for signal in (
+        post_save,
+        post_delete,
+        m2m_changed,
+        page_published,
+        page_unpublished,
+        post_page_move,
+    ):
+        signal.connect(on_change, dispatch_uid="page_cache")
     # Once per migrate, not once per app.
     post_migrate.connect(
         deployed, sender=django_apps.get_app_config("hub"), dispatch_uid="page_cache_migrate"
@@ -192,8 +189,7 @@ def remembered(key: str, compute, request=None, keep=None):
     every process shares), and for previews, which show content not yet published. A value for
     which keep(value) is false is returned but not kept.
     """
-    seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds or getattr(request, "is_preview", False):
+    if not settings.PAGE_CACHE_SECONDS or getattr(request, "is_preview", False):
         return compute()
     cache = page_cache()
     gen = current_generation(cache)
@@ -206,15 +202,28 @@ def remembered(key: str, compute, request=None, keep=None):
     # Read before computing, as for pages: a change committed meanwhile outdates this value.
     started = timezone.now()
     value = compute()
-    if keep is not None and not keep(value):
-        return value
-    instant = next_change_cached(cache, gen, started)
-    timeout = seconds if instant is None else min(seconds, int(instant - time.time()))
-    if timeout >= 1:
-        entry = {"generation": gen, "expires": time.time() + timeout, "value": value}
-        cache.set(data_key, entry, timeout)
-        recent.add(data_key, entry)
+    if keep is None or keep(value):
+        entry_kept(cache, data_key, gen, started, value=value)
     return value
+
+
+def seconds_left(instant: float | None, now: float) -> int:
+    """PAGE_CACHE_SECONDS, cut short by the next clock-driven change at instant (if any)."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    return seconds if instant is None else min(seconds, int(instant - now))
+
+
+def entry_kept(cache, key: str, gen: int, started, **fields) -> dict | None:
+    """Store fields under key until the generation changes or the next clock-driven change."""
+    now = time.time()
+    instant = next_change_cached(cache, gen, started)
+    timeout = seconds_left(instant, now)
+    if timeout < 1:
+        return None
+    entry = dict(fields, generation=gen, stored=now, expires=now + timeout, changes=instant)
+    cache.set(key, entry, timeout)
+    recent.add(key, entry)
+    return entry
 
 
 def next_change(now) -> float | None:
@@ -231,9 +240,7 @@ def next_change_cached(cache, gen: int, now) -> float | None:
     if value is None or (value and value <= now.timestamp()):
         instant = next_change(now)
         value = instant or 0  # 0: nothing changes by the clock
-        timeout = settings.PAGE_CACHE_SECONDS
-        if instant:
-            timeout = min(timeout, int(instant - now.timestamp()))
+        timeout = seconds_left(instant, now.timestamp())
         if timeout >= 1:
             cache.set(key, value, timeout)
     return value or None
@@ -365,8 +372,7 @@ class PageCacheMiddleware:
 
     def answer(self, request):
         """The stored page, or the rendered one, stored if it may be."""
-        seconds = settings.PAGE_CACHE_SECONDS
-        key = cache_key(request) if seconds and may_answer(request) else None
+        key = cache_key(request) if settings.PAGE_CACHE_SECONDS and may_answer(request) else None
         if key is None:
             return self.get_response(request)
         cache = page_cache()
@@ -380,32 +386,20 @@ class PageCacheMiddleware:
         started = timezone.now()
         response = self.get_response(request)
         if gen is not None and may_store(request, response):
-            entry = self.store(cache, key, gen, started, request, response, seconds)
+            entry = entry_kept(
+                cache,
+                key,
+                gen,
+                started,
+                status=response.status_code,
+                headers=list(response.headers.items()),
+                content=response.content,
+            )
             # Read afresh: a page rendered across a publish carries the old generation's clock
             # rule, so a shared cache must not keep it (the purge may already have run).
             if entry is not None and generation(cache) == gen:
                 shared_cache_headers(response, entry)
         return response
-
-    def store(self, cache, key, gen, started, request, response, seconds):
-        """Keep the response until the generation changes or the next clock-driven change."""
-        now = timezone.now()
-        instant = next_change_cached(cache, gen, started)
-        timeout = seconds if instant is None else min(seconds, int(instant - now.timestamp()))
-        if timeout < 1:
-            return None
-        entry = {
-            "status": response.status_code,
-            "headers": list(response.headers.items()),
-            "content": response.content,
-            "generation": gen,
-            "stored": now.timestamp(),
-            "expires": now.timestamp() + timeout,
-            "changes": instant,
-        }
-        cache.set(key, entry, timeout)
-        recent.add(key, entry)
-        return entry
 
     def replay(self, request, entry) -> HttpResponse:
         """The stored response, byte for byte, with its age."""
@@ -427,21 +421,17 @@ def shared_cache_headers(response, entry) -> None:
     shown open from a stale copy.
     """
     lifetime = int(entry["expires"] - entry["stored"])
-    changes = entry.get("changes")
-    room = None
-    if changes is not None:
+    revalidate = settings.STALE_WHILE_REVALIDATE_SECONDS
+    if_error = settings.STALE_IF_ERROR_SECONDS
+    if entry.get("changes") is not None:
         # A shared cache counts s-maxage from when the response reaches it, a moment (under load,
         # most of a second) after it left here: stopping short of the change keeps that moment
         # inside the old state, so a closing consultation is not shown open past its instant.
-        until = int(changes - entry["stored"]) - SHARED_CACHE_MARGIN_SECONDS
+        until = int(entry["changes"] - entry["stored"]) - SHARED_CACHE_MARGIN_SECONDS
         lifetime = max(0, min(lifetime, until))
         room = max(0, until - lifetime)
-
-    def capped(seconds):
-        return seconds if room is None else min(seconds, room)
-
+        revalidate, if_error = min(revalidate, room), min(if_error, room)
     response["Cache-Control"] = (
         f"public, max-age={min(lifetime, settings.BROWSER_CACHE_SECONDS)}, s-maxage={lifetime}, "
-        f"stale-while-revalidate={capped(settings.STALE_WHILE_REVALIDATE_SECONDS)}, "
-        f"stale-if-error={capped(settings.STALE_IF_ERROR_SECONDS)}"
+        f"stale-while-revalidate={revalidate}, stale-if-error={if_error}"
     )

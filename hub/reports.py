@@ -39,12 +39,20 @@ class PageFeedbackCountsFilterSet(WagtailFilterSet):
         return queryset
 
 
+class ReportExportMixin(SafeCSVMixin):
+    """A report's export headed like its table: each column's label, else export_headings."""
+
+    def get_heading(self, queryset, field):
+        labels = {column.name: column.label for column in self.columns}
+        return labels.get(field) or super().get_heading(queryset, field)
+
+
 def feedback_listing_url(page) -> str:
     """The answers and comments about one page, in the page feedback listing."""
     return reverse("page_feedback:index") + f"?page={page.pk}"
 
 
-class PageFeedbackCountsView(SafeCSVMixin, ReportView):
+class PageFeedbackCountsView(ReportExportMixin, ReportView):
     """Per page: how many readers said yes, no, and wrote what went wrong; exports as CSV."""
 
     page_title = "Page feedback"
@@ -56,19 +64,12 @@ class PageFeedbackCountsView(SafeCSVMixin, ReportView):
     filterset_class = PageFeedbackCountsFilterSet
     columns = [
         TitleColumn("title", label="Page", get_url=feedback_listing_url),
-        Column("url_path", label="Address", accessor="url"),
+        Column("url", label="Address"),
         NumberColumn("yes", label="Useful"),
         NumberColumn("no", label="Not useful"),
         NumberColumn("comments", label="Said what went wrong"),
     ]
     list_export = ["title", "url", "yes", "no", "comments"]
-    export_headings = {
-        "title": "Page",
-        "url": "Address",
-        "yes": "Useful",
-        "no": "Not useful",
-        "comments": "Said what went wrong",
-    }
 
     def get_filename(self):
         return f"page-feedback-{timezone.localdate():%Y-%m-%d}"
@@ -119,7 +120,7 @@ class PageFeedbackFilterSet(WagtailFilterSet):
         return queryset.with_text() if value else queryset.filter(text="")
 
 
-class PagesPastReviewView(SafeCSVMixin, PageReportView):
+class PagesPastReviewView(ReportExportMixin, PageReportView):
     """Guidance pages whose review date has passed, the longest overdue first, with owners."""
 
     page_title = "Pages past review"
@@ -134,13 +135,7 @@ class PagesPastReviewView(SafeCSVMixin, PageReportView):
         LiveStatusTagColumn(),
     ]
     list_export = ["title", "url", "review_by", "team_name", "live"]
-    export_headings = {
-        "title": "Page",
-        "url": "Address",
-        "review_by": "Review by",
-        "team_name": "Owner",
-        "live": "Published",
-    }
+    export_headings = {"url": "Address", "live": "Published"}
 
     def get_filename(self):
         return f"pages-past-review-{timezone.localdate():%Y-%m-%d}"

@@ -42,16 +42,8 @@ ROLES = (
         EDITORS,
         permissions=(
             "wagtailadmin.access_admin",
-            *(
-                f"hub.{action}_{model}"
-                for model in TAXONOMY
-                for action in ("add", "change", "delete", "view")
-            ),
-            *(
-                f"strategy.{action}_{model}"
-                for model in ACT_RULES
-                for action in ("add", "change", "delete", "view")
-            ),
+            *(f"hub.{action}_{model}" for model in TAXONOMY for action in SNIPPET_ACTIONS),
+            *(f"strategy.{action}_{model}" for model in ACT_RULES for action in SNIPPET_ACTIONS),
             # Teams that own guidance pages, and what readers said of the pages.
             "hub.add_team",
             "hub.change_team",
@@ -143,19 +135,9 @@ ROLES = (
 
 
 def _permissions_made(apps) -> None:
-    """Make every permission the roles name now: later apps' post_migrate has not run yet."""
-    labels = {
-        label.split(".")[0]
-        for role in ROLES
-        for label in (*role.permissions, *role.collection_permissions)
-    } | {"wagtailcore"}
-    for app_label in labels:
-        try:
-            config = apps.get_app_config(app_label)
-        except LookupError:
-            continue  # not migrated yet
-        # Django skips apps without a models module; a migration state's app registry has none.
-        config.models_module = getattr(config, "models_module", None) or True
+    """Make every app's permissions now: later apps' post_migrate has not run yet."""
+    for config in django_apps.get_app_configs():
+        # Apps not migrated yet are skipped: apps, the migration state, does not know them.
         create_permissions(config, apps=apps, verbosity=0)
 
 

@@ -163,13 +163,10 @@ def ranked(hits, query: str) -> Ranked:
 
 def labelled(pages: list) -> list:
     """The pages of one page of results, each with its reader_label (and edition, if any)."""
-    by_type = {}
-    for page in pages:
-        by_type.setdefault(type(page), []).append(page)
     contexts = {}
-    for model, group in by_type.items():
+    for model in {type(page) for page in pages}:
         if hasattr(model, "search_contexts"):
-            contexts.update(model.search_contexts(group))
+            contexts.update(model.search_contexts([p for p in pages if type(p) is model]))
     for page in pages:
         label = reader_label(type(page))
         page.reader_label = f"{label} · {contexts[page.pk]}" if page.pk in contexts else label
@@ -184,7 +181,7 @@ def search(request):
         type_choices=[(key, reader_label(model)) for key, model in types.items()],
     )
     context = {"form": form, "query": "", "results": None, "facets": [], "chosen": []}
-    if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+    if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         chosen = form.cleaned_data["type"]
         pages = Page.objects.live().public()
@@ -228,7 +225,6 @@ def search(request):
             if results.number == 1
             else [],
         )
-    elif form.is_bound and not form.is_valid():
+    elif form.errors:
         context["query"] = request.GET.get("q", "")
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "search/search.html", context, status=status)
+    return render(request, "search/search.html", context, status=400 if form.errors else 200)

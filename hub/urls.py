@@ -28,5 +28,4 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler400 = "hub.views.bad_request"
-handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"

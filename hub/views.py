@@ -40,11 +40,6 @@ RETRY_AFTER_SECONDS = 30
 PUBLIC_MEDIA = ("original_images/", "images/")
 
 
-def page_not_found(request, exception=None):
-    """Branded 404 page."""
-    return render(request, "404.html", status=404)
-
-
 def bad_request(request, exception=None):
     """Branded 400 page; it never reads request.POST again, which may be what could not be read."""
     return HttpResponseBadRequest(render_to_string("400.html"))
@@ -134,7 +129,6 @@ def healthz(request):
     return response
 
 
-FEEDBACK_ERROR_TEMPLATE = "hub/page_feedback_error.html"
 FEEDBACK_SPAM = "Your feedback could not be sent. Leave the last field empty and try again."
 FEEDBACK_RATE_LIMITED = (
     "You have sent a lot of feedback in a short time. Wait a few minutes, then try again."
@@ -171,13 +165,12 @@ def page_feedback(request):
 
 def feedback_error(request, form, *, status: int, message: str = ""):
     """The feedback form again with what went wrong and the reader's own text."""
-    feedback_page = form.cleaned_data.get("page") if hasattr(form, "cleaned_data") else None
     response = render(
         request,
-        FEEDBACK_ERROR_TEMPLATE,
+        "hub/page_feedback_error.html",
         {
             "form": form,
-            "feedback_page": feedback_page,
+            "feedback_page": form.cleaned_data.get("page"),
             "message": message,
             "max_length": FEEDBACK_TEXT_MAX,
         },

@@ -143,13 +143,6 @@ class CouncilDomainGroup(SnippetViewSetGroup):
 register_snippet(CouncilDomainGroup)
 
 
-@hooks.register("register_admin_urls")
-def domain_urls():
-    return [
-        path("council-domains/take-over/", TakeOverView.as_view(), name="hub_domains_take_over")
-    ]
-
-
 class TeamViewSet(SnippetViewSet):
     """Teams that own guidance pages and are reminded when one is due review."""
 
@@ -210,8 +203,10 @@ def register_page_feedback_viewset():
 
 
 @hooks.register("register_admin_urls")
-def register_report_urls():
+def admin_urls():
+    """The domain take-over and the page reports."""
     return [
+        path("council-domains/take-over/", TakeOverView.as_view(), name="hub_domains_take_over"),
         path(
             "reports/page-feedback/", PageFeedbackCountsView.as_view(), name="page_feedback_counts"
         ),

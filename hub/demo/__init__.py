@@ -110,17 +110,9 @@ def load_home() -> HomePage:
         root.add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Procurement Knowledge Hub",
-        )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = "Procurement Knowledge Hub"
+    site = site or Site(hostname="localhost", port=80, is_default_site=True)
+    if site.root_page_id != home.pk:
+        site.root_page, site.site_name = home, "Procurement Knowledge Hub"
         site.save()
     # Links in emails and the sitemap use the public address when one is configured.
     default_site_address_set()

@@ -1,8 +1,8 @@
 from .domains import CouncilDomain, DomainSource, DomainStatus, ManagerVerification
 from .feedback import FEEDBACK_TEXT_MAX, PageFeedback
-from .guidance import ChangeNote, Guidance, GuidancePageForm, ReviewReminder, Team
+from .guidance import ChangeNote, Guidance, ReviewReminder, Team
 from .illustrative import Illustrative, flag_text, is_illustrative
-from .outbox import Email, EmailKind, EmailStatus, email_kinds
+from .outbox import Email, EmailStatus, email_kinds
 from .pages import BasePage, HomeAction, HomePage, HomePanel, SectionIndexPage, StandardPage
 from .provenance import Provenance
 from .settings import SiteSettings
@@ -11,7 +11,6 @@ from .taxonomy import (
     Council,
     CouncilType,
     KeyArea,
-    KeyAreaKind,
     Level,
     MaturityLevel,
     Region,
@@ -30,16 +29,13 @@ __all__ = [
     "DomainSource",
     "DomainStatus",
     "Guidance",
-    "GuidancePageForm",
     "Email",
-    "EmailKind",
     "EmailStatus",
     "HomeAction",
     "HomePage",
     "HomePanel",
     "Illustrative",
     "KeyArea",
-    "KeyAreaKind",
     "Level",
     "ManagerVerification",
     "MaturityLevel",

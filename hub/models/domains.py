@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import HelpPanel
 
 from hub.domains import address_normalised, domain_normalised, domain_problem
 
@@ -31,10 +31,6 @@ class CouncilDomainQuerySet(models.QuerySet):
         """Domains a manager confirmed: the only ones that verify anyone."""
         return self.filter(status=DomainStatus.CONFIRMED)
 
-    def suggested(self):
-        """Domains waiting for a manager to confirm or remove them."""
-        return self.filter(status=DomainStatus.SUGGESTED)
-
     def kept(self):
         """Domains not removed."""
         return self.exclude(status=DomainStatus.REMOVED)
@@ -51,11 +47,10 @@ class CouncilDomainForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         domain = self.instance
-        if domain.status == DomainStatus.CONFIRMED and "status" in self.changed_data:
-            domain.confirmed_by = self.for_user
-            domain.confirmed_at = timezone.now()
-        elif domain.status != DomainStatus.CONFIRMED:
-            domain.confirmed_by, domain.confirmed_at = None, None
+        if domain.status != DomainStatus.CONFIRMED:
+            domain.confirmed_by = domain.confirmed_at = None
+        elif "status" in self.changed_data:
+            domain.confirmed_by, domain.confirmed_at = self.for_user, timezone.now()
         if not domain.pk:
             domain.source = DomainSource.MANAGER
         return super().save(commit)
@@ -100,9 +95,9 @@ class CouncilDomain(models.Model):
             "Government Licence v3.0): a council's website domain, which is usually, but not "
             "always, where its staff's email comes from. Confirm one only when you know it is."
         ),
-        FieldPanel("council"),
-        FieldPanel("domain"),
-        FieldPanel("status"),
+        "council",
+        "domain",
+        "status",
     ]
 
     class Meta:
@@ -159,7 +154,6 @@ class ManagerVerification(models.Model):
     verified_at = models.DateTimeField(auto_now_add=True)
 
     base_form_class = ManagerVerificationForm
-    panels = [FieldPanel("council"), FieldPanel("email"), FieldPanel("reason")]
 
     class Meta:
         ordering = ["council__name", "email"]

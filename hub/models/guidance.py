@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.search import index
 
 
@@ -14,8 +14,6 @@ class Team(index.Indexed, models.Model):
 
     name = models.CharField(max_length=150, unique=True)
     email = models.EmailField(help_text="Where reminders go when one of its pages is due review.")
-
-    panels = [FieldPanel("name"), FieldPanel("email")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -119,12 +117,8 @@ class Guidance(models.Model):
     )
 
     base_form_class = GuidancePageForm
-    change_note_panel = MultiFieldPanel(
-        [FieldPanel("change_note"), FieldPanel("minor_change")], heading="Change note"
-    )
-    ownership_panel = MultiFieldPanel(
-        [FieldPanel("owning_team"), FieldPanel("review_date")], heading="Owner and review"
-    )
+    change_note_panel = MultiFieldPanel(["change_note", "minor_change"], heading="Change note")
+    ownership_panel = MultiFieldPanel(["owning_team", "review_date"], heading="Owner and review")
 
     class Meta:
         abstract = True
@@ -133,12 +127,6 @@ class Guidance(models.Model):
     def public_change_notes(self) -> list[ChangeNote]:
         """The page's change notes, newest first."""
         return list(ChangeNote.objects.for_page(self)) if self.pk else []
-
-    @property
-    def last_changed_at(self):
-        """When the latest substantive change was published, or None."""
-        notes = self.public_change_notes
-        return notes[0].published_at if notes else None
 
 
 class ReviewReminder(models.Model):

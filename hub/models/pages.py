@@ -92,8 +92,8 @@ class HomePage(BasePage):
             .specific()[:5]
         )
         # Worked out only where the template's remembered copy is out of date.
-        context["actions"] = SimpleLazyObject(partial(home_actions, request, self))
-        context["panels"] = SimpleLazyObject(partial(home_panels, request, self))
+        context["actions"] = SimpleLazyObject(partial(offered, "hub_home_actions", request, self))
+        context["panels"] = SimpleLazyObject(partial(offered, "hub_home_panels", request, self))
         return context
 
 
@@ -116,24 +116,15 @@ class HomeAction(enum.IntEnum):
     RESPOND = 30
 
 
-def home_actions(request, home) -> list[dict]:
-    """The main jobs other apps offer on the home page through the "hub_home_actions" hook.
+def offered(hook_name: str, request, home) -> list[dict]:
+    """What other apps offer on the home page through a hook, in their "order".
 
-    Each hook is called with (request, home) and returns None or a dict with "order" (a
-    HomeAction), "title", "url" and "text".
+    Each hook is called with (request, home) and returns None or a dict with "order". A
+    "hub_home_actions" hook's dict (a HomeAction) also has "title", "url" and "text"; a
+    "hub_home_panels" hook's (a HomePanel) has "template" and whatever the template needs.
     """
-    actions = [a for fn in hooks.get_hooks("hub_home_actions") if (a := fn(request, home))]
-    return sorted(actions, key=lambda action: action["order"])
-
-
-def home_panels(request, home) -> list[dict]:
-    """Panels other apps put on the home page through the "hub_home_panels" hook.
-
-    Each hook is called with (request, home) and returns None or a dict with "template",
-    "order" (a HomePanel) and whatever the template needs.
-    """
-    panels = [panel for fn in hooks.get_hooks("hub_home_panels") if (panel := fn(request, home))]
-    return sorted(panels, key=lambda panel: panel["order"])
+    items = [item for fn in hooks.get_hooks(hook_name) if (item := fn(request, home))]
+    return sorted(items, key=lambda item: item["order"])
 
 
 class StandardPage(Provenance, BasePage):

@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 
 
 PARTIAL_DATE_FORMS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
@@ -59,13 +59,13 @@ class Provenance(models.Model):
 
     provenance_panel = MultiFieldPanel(
         [
-            FieldPanel("source_title"),
-            FieldPanel("source_publisher"),
-            FieldPanel("source_date"),
-            FieldPanel("source_url"),
-            FieldPanel("source_format"),
-            FieldPanel("hub_written"),
-            FieldPanel("last_reviewed"),
+            "source_title",
+            "source_publisher",
+            "source_date",
+            "source_url",
+            "source_format",
+            "hub_written",
+            "last_reviewed",
         ],
         heading="Source and review",
     )

@@ -1,6 +1,5 @@
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -21,13 +20,6 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="General enquiries address, shown in the footer and on the policy pages.",
     )
-
-    panels = [
-        FieldPanel("phase"),
-        FieldPanel("organisation_name"),
-        FieldPanel("feedback_email"),
-        FieldPanel("contact_email"),
-    ]
 
     class Meta:
         verbose_name = "Site settings"

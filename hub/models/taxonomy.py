@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
@@ -17,12 +16,6 @@ class Term(index.Indexed, models.Model):
     description = models.TextField(blank=True)
     sort_order = models.PositiveIntegerField(default=0)
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -56,7 +49,7 @@ class KeyArea(Term):
         max_length=20, choices=KeyAreaKind.choices, default=KeyAreaKind.KEY_AREA
     )
 
-    panels = [FieldPanel("theme"), FieldPanel("kind"), *Term.panels]
+    panels = ["theme", "kind", "name", "slug", "description", "sort_order"]
 
     class Meta(Term.Meta):
         verbose_name = "key area or enabler"
@@ -145,20 +138,6 @@ class Council(index.Indexed, models.Model):
 
     objects = CouncilQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("short_name"),
-        FieldPanel("slug"),
-        FieldPanel("council_type"),
-        FieldPanel("region"),
-        FieldPanel("gss_code"),
-        FieldPanel("register_code"),
-        FieldPanel("combined_authority"),
-        FieldPanel("start_date"),
-        FieldPanel("end_date"),
-        FieldPanel("replaced_by"),
-        FieldPanel("is_illustrative"),
-    ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
@@ -216,8 +195,6 @@ class MaturityLevel(models.Model):
     )
     name = models.CharField(max_length=50)
     definition = models.TextField()
-
-    panels = [FieldPanel("level"), FieldPanel("name"), FieldPanel("definition")]
 
     class Meta:
         ordering = ["level"]

@@ -151,8 +151,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
-USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -167,19 +165,14 @@ MEDIA_ORIGINS = []  # where image links point when media is not on this origin (
 if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    # django-storages reads the AWS_* settings above, and the access keys from the environment.
     _default_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": AWS_S3_ENDPOINT_URL,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
             "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
-            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
-            # A private bucket: documents keep Wagtail's privacy checks (serve_view) and image
-            # links are signed. Behind a public CDN domain, set AWS_QUERYSTRING_AUTH=0.
-            "default_acl": None,
+            # A private bucket (no ACL): documents keep Wagtail's privacy checks (serve_view) and
+            # image links are signed. Behind a public CDN domain, set AWS_QUERYSTRING_AUTH=0.
             "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "1") == "1",
             "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "86400")),
             "file_overwrite": False,
@@ -256,10 +249,7 @@ STALE_IF_ERROR_SECONDS = int(os.environ.get("STALE_IF_ERROR_SECONDS", "86400"))
 WAGTAIL_SITE_NAME = "Procurement Knowledge Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {
-    # PostgreSQL full-text search in production, SQLite FTS5 locally: chosen by the engine.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search uses Wagtail's default database backend: PostgreSQL full-text search, or SQLite FTS5.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -131,15 +131,8 @@ def site_name(url: str) -> str:
 def document_meta(document) -> str:
     """File type and size of a download, e.g. "PDF, 245 KB"."""
     extension = (document.file_extension or "file").upper()
-    size = document.file_size
-    if size is None:
-        try:
-            size = document.get_file_size()
-        except OSError:
-            size = None
-    if not size:
-        return extension
-    return f"{extension}, {human_size(size)}"
+    size = document.get_file_size()  # None when the file is missing
+    return f"{extension}, {human_size(size)}" if size else extension
 
 
 def human_size(size: int) -> str:
@@ -235,10 +228,8 @@ class RememberNode(template.Node):
         )
 
 
-@register.filter
-def query_key(request) -> str | None:
-    """The request's query string in a fixed order, as a {% remember %} argument."""
-    return normalised_query(request)
+# The request's query string in a fixed order, as a {% remember %} argument.
+register.filter("query_key", normalised_query)
 
 
 @register.tag
