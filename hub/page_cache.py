@@ -85,16 +85,30 @@ def generation(cache) -> int | None:
     return value
 
 
+# Seconds to wait before each further try of a failed bump.
+BUMP_RETRY_DELAYS = (0.2, 0.5)
+
+
 def bump_generation() -> int | None:
     """Start a new generation: every page stored so far is no longer served. Its number."""
     cache = page_cache()
-    try:
-        value = cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet, or evicted: the next read starts a fresh one
-        return None
-    if value is None:  # the cache is down (it reads as a miss): bump again once it is back
-        cache_was_down.set()
-    return value
+    for delay in (0, *BUMP_RETRY_DELAYS):
+        time.sleep(delay)
+        # A lost bump keeps old content and its clock rule in use, and a one-off process (a
+        # publish from a command) has no later request to bump again: so a failed bump is tried
+        # again at once, even while the client leaves a failing Redis alone (hub.cache).
+        client = getattr(cache, "client", None)
+        if delay and client is not None:
+            vars(client).pop("down_until", None)
+        try:
+            value = cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet, or evicted: the next read starts a fresh one
+            return None
+        if value is not None:
+            return value
+    # The cache is down (a failure reads as a miss): this process bumps again once it is back.
+    cache_was_down.set()
+    return None
 
 
 # Sent once a content change has committed and the generation moved: sender is the changed

@@ -307,3 +307,31 @@ def test_a_publish_while_the_cache_is_down_shows_once_it_is_back(
     response = get(client, "/guides/")
     assert "Age" not in response
     assert "Guides for buyers" in response.content.decode()
+
+
+def test_a_generation_bump_that_fails_is_tried_again_at_once(
+    client, home, page_cache, publish, monkeypatch
+):
+    """A Redis call that times out must not leave old content, and its clock rule, in use."""
+    from hub.page_cache import cache_was_down
+
+    page = StandardPageFactory(parent=home, title="Guides", slug="guides")
+    get(client, "/guides/")
+    assert_cached(client, "/guides/")
+    real_incr, waited = page_cache.incr, []
+
+    def incr_answering_only_a_second_try(key, *args, **kwargs):
+        if not waited:
+            return None  # a timeout, which django-redis reads as a miss
+        waited.clear()
+        return real_incr(key, *args, **kwargs)
+
+    monkeypatch.setattr(page_cache, "incr", incr_answering_only_a_second_try)
+    monkeypatch.setattr("hub.page_cache.time.sleep", lambda seconds: seconds and waited.append(1))
+    page.title = "Guides for buyers"
+    publish(page)
+    # As when a one-off process (a command) published and exited: nothing bumps in its place.
+    cache_was_down.clear()
+    response = get(client, "/guides/")
+    assert "Age" not in response
+    assert "Guides for buyers" in response.content.decode()
