@@ -1,7 +1,7 @@
 """The managers' completion report and reminder emails, in the Wagtail admin."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -14,17 +14,14 @@ from progress.services import reminders_send
 from progress.stats import completion
 
 
-class CompletionView(WagtailAdminTemplateMixin, TemplateView):
+class CompletionView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Returns started and submitted per cycle, overall, by council type and by region."""
 
     template_name = "progress/admin/completion.html"
     page_title = "Self-assessment completion"
     header_icon = "tasks"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("progress.view_all_returns"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = "progress.view_all_returns"
+    raise_exception = True
 
     def get_context_data(self, **kwargs):
         cycles = [

@@ -25,9 +25,9 @@ class Chart:
 
     slug: str
     title: str
-    label_heading: str
     series: list[str]
     rows: list[tuple[str, list]]
+    label_heading: str = "Key area"
     maximum: float = 5
     note: str = ""
     illustrative: bool = False

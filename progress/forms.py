@@ -4,7 +4,7 @@ from django import forms
 
 from hub.models import Council, Level
 from hub.models.taxonomy import level_label
-from progress.models import Cycle
+from progress.models import AnswerFields, Cycle
 
 
 def email_field(label: str) -> forms.EmailField:
@@ -69,22 +69,23 @@ def level_field(label: str) -> forms.TypedChoiceField:
     )
 
 
+def notes_field(label: str, help_text: str, max_length: int = 5000) -> forms.CharField:
+    """Optional free text, a few lines long."""
+    return forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=max_length,
+        label=label,
+        help_text=help_text,
+    )
+
+
 class AnswerForm(forms.Form):
     current_level = level_field("Current level")
     target_level = level_field("Target level")
-    comment = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
-        label="Comment",
-        help_text="Why you chose these levels.",
-    )
-    evidence = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
-        label="Evidence you hold",
-        help_text="Documents, reports or data that show the current level.",
+    comment = notes_field("Comment", "Why you chose these levels.")
+    evidence = notes_field(
+        "Evidence you hold", "Documents, reports or data that show the current level."
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
 
@@ -98,20 +99,15 @@ class AnswerForm(forms.Form):
         return cleaned
 
     def values(self) -> dict:
-        return {
-            k: self.cleaned_data[k]
-            for k in ("current_level", "target_level", "comment", "evidence")
-        }
+        return {name: self.cleaned_data[name] for name in AnswerFields.VALUE_FIELDS}
 
 
 class AccessRequestForm(StartForm):
-    reason = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    reason = notes_field(
+        "Your role at the council (optional)",
+        "For example, your job title and why you are filling in the return. It helps the lead "
+        "officer or a manager decide.",
         max_length=2000,
-        label="Your role at the council (optional)",
-        help_text="For example, your job title and why you are filling in the return. It helps "
-        "the lead officer or a manager decide.",
     )
 
 

@@ -63,36 +63,27 @@ def load_people(data: dict):
 def answers(ret, areas, when, editor, departments=(), only=None) -> list[Answer]:
     """The council's answers (and some departments') for a return, all invented."""
     rows = []
-    for n, area in enumerate(areas[:only] if only else areas):
+    for n, area in enumerate(areas[:only]):
         current, target = scores(ret.council, area, ret.cycle.year)
-        rows.append(
-            Answer(
-                return_obj=ret,
-                key_area=area,
-                department=COUNCIL,
-                current_level=current,
-                target_level=target,
-                comment=COMMENT,
-                evidence=EVIDENCE if n % 3 == 0 else "",
-                updated_by=editor,
-                updated_at=when,
-            )
-        )
+        given = [(COUNCIL, current, target, EVIDENCE if n % 3 == 0 else "")]
         rng = seeded(f"{ret.council.slug}:{area.slug}:departments")
         for department in departments:
             now = level(current + rng.choice([-2, -1, 0, 0, 1]))
-            rows.append(
-                Answer(
-                    return_obj=ret,
-                    key_area=area,
-                    department=department,
-                    current_level=now,
-                    target_level=level(now + rng.choice([0, 1, 1])),
-                    comment=COMMENT,
-                    updated_by=editor,
-                    updated_at=when,
-                )
+            given.append((department, now, level(now + rng.choice([0, 1, 1])), ""))
+        rows += [
+            Answer(
+                return_obj=ret,
+                key_area=area,
+                department=department,
+                current_level=current_level,
+                target_level=target_level,
+                comment=COMMENT,
+                evidence=evidence,
+                updated_by=editor,
+                updated_at=when,
             )
+            for department, current_level, target_level, evidence in given
+        ]
     return rows
 
 
