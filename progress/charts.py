@@ -47,11 +47,7 @@ class Chart:
             {
                 "label": label,
                 "cells": [
-                    {
-                        "text": cell_text(value),
-                        "size": (value or 0) / self.maximum,
-                        "suppressed": value is None,
-                    }
+                    {"text": cell_text(value), "size": (value or 0) / self.maximum}
                     for value in values
                 ],
             }

@@ -352,6 +352,12 @@ class AccessRequestQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=RequestStatus.PENDING)
 
+    def visible_to(self, user):
+        """Requests the user may open: all for a manager; else those they may decide or decided."""
+        if user.has_perm("progress.approve_access"):
+            return self.all()
+        return self.filter(models.Q(pk__in=self.decidable_by(user)) | models.Q(decided_by=user))
+
     def decidable_by(self, user):
         """Pending requests the user may decide: as the return's lead, or every one as manager."""
         if user.has_perm("progress.approve_access"):

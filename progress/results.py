@@ -15,7 +15,6 @@ from progress.stats import MIN_GROUP, find, national_picture, returns_counted
 from strategy.models import KeyAreaPage, ResourcePage
 
 
-LEVEL_NAMES = dict(Level.choices)
 TOP_GAPS = 5
 RESOURCES_PER_AREA = 3
 
@@ -211,9 +210,9 @@ def findings_context(cycle) -> dict:
         Chart(
             slug="distribution",
             title=f"Councils at each current level by key area, {cycle.year}",
-            series=list(LEVEL_NAMES.values()),
+            series=Level.labels,
             rows=[
-                (area.name, area_value(area, "distribution") or [None] * len(LEVEL_NAMES))
+                (area.name, area_value(area, "distribution") or [None] * len(Level))
                 for area in areas
             ],
             maximum=max(councils, 1),
@@ -242,7 +241,7 @@ def findings_context(cycle) -> dict:
                 title=f"Per cent of key-area answers at each current level by {title}, "
                 f"{cycle.year}",
                 label_heading=title.capitalize(),
-                series=list(LEVEL_NAMES.values()),
+                series=Level.labels,
                 rows=[
                     (f"{g.name} ({g.councils})", shares(g.overall_distribution))
                     for g in ([overall] if overall else []) + rows
@@ -258,7 +257,6 @@ def findings_context(cycle) -> dict:
         chart.csv_url = reverse("progress:findings_csv", args=[cycle.year, chart.slug])
     return {
         "cycle": cycle,
-        "councils": councils,
         **returns_counted(cycle),
         "charts": charts,
         "min_group": MIN_GROUP,
@@ -269,7 +267,7 @@ def shares(counts: list[int] | None) -> list[int | None]:
     """Each count as a rounded percentage of their total; no figures for a suppressed group."""
     total = sum(counts or [])
     if not total:
-        return [None] * len(LEVEL_NAMES)
+        return [None] * len(Level)
     return [round(100 * count / total) for count in counts]
 
 

@@ -239,11 +239,6 @@ def access_request_create(
     return request
 
 
-def may_decide(request: AccessRequest, user) -> bool:
-    """Whether the user is a manager, or the verified lead of the return asked about."""
-    return AccessRequest.objects.decidable_by(user).filter(pk=request.pk).exists()
-
-
 def access_request_decide(request: AccessRequest, by, approve: bool, return_url) -> None:
     """Approve or refuse a request, as the return's lead or a manager; the decision is logged.
 
@@ -255,7 +250,7 @@ def access_request_decide(request: AccessRequest, by, approve: bool, return_url)
         request = AccessRequest.objects.select_for_update().get(pk=request.pk)
         if request.status != RequestStatus.PENDING:
             raise Refused("This request has already been decided.")
-        if not may_decide(request, by):
+        if not AccessRequest.objects.decidable_by(by).filter(pk=request.pk).exists():
             raise NotAllowed("Only the return's lead officer or a manager can decide.")
         ret = None
         if approve:

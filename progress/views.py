@@ -36,7 +36,6 @@ from progress.services import (
     answer_save,
     invitation_create,
     lead_required,
-    may_decide,
     return_reopen,
     return_start,
     return_submit,
@@ -198,15 +197,8 @@ def request_access(request):
 @private
 def access_decide(request, pk):
     """The return's lead officer or a manager approves or refuses a request for access."""
-    access = get_object_or_404(AccessRequest.objects.select_related("council", "cycle"), pk=pk)
-    if access.decided_at is None:
-        allowed = may_decide(access, request.user)
-    else:
-        allowed = access.decided_by == request.user or request.user.has_perm(
-            "progress.approve_access"
-        )
-    if not allowed:
-        raise Http404("Not a request you can decide")
+    requests = AccessRequest.objects.visible_to(request.user).select_related("council", "cycle")
+    access = get_object_or_404(requests, pk=pk)
     template = "progress/access_decide.html"
     if request.method != "POST" or access.decided_at is not None:
         return render(request, template, {"access": access, "form": DecisionForm()})
@@ -232,32 +224,44 @@ def task_list(request, ret, respondent):
     return render(request, "progress/return.html", context)
 
 
-def area_for(ret, slug):
-    return get_object_or_404(ret.cycle.key_areas.select_related("theme"), slug=slug)
-
-
 def next_url(ret, area):
     areas = list(ret.cycle.areas())
     later = areas[areas.index(area) + 1 :] if area in areas else []
     return ret.url("area", later[0].slug) if later else ret.get_absolute_url()
 
 
-def answer_page(request, ret, respondent, area, department, template, can_edit, after, **extra):
-    """Show and save one answer; a form sent from an older version still saves, and says so."""
-    answer = Answer.objects.filter(return_obj=ret, key_area=area, department=department).first()
+@return_view
+def area(request, ret, respondent, slug, council=False):
+    """One key area: the officer's department's answer, or the council's beside the spread.
+
+    A form sent from an older version of the answer still saves, and says so.
+    """
+    key_area = get_object_or_404(ret.cycle.key_areas.select_related("theme"), slug=slug)
+    extra = {}
+    if council or respondent is None:
+        # A manager reads the council's answer and the spread.
+        department, template = COUNCIL, "progress/council_answer.html"
+        can_edit = bool(respondent and respondent.is_lead and not ret.is_submitted)
+        after = next_url(ret, key_area)
+        spread = Answer.objects.filter(return_obj=ret, key_area=key_area).departments()
+        extra["spread"] = spread.select_related("updated_by")
+        extra["spread_range"] = results.spread_range(extra["spread"])
+    else:
+        department, template = respondent.department, "progress/area.html"
+        can_edit = not ret.is_submitted
+        # The lead goes on to set the council's answer while the departments' are in view.
+        after = ret.url("council_answer", slug) if respondent.is_lead else next_url(ret, key_area)
+    answer = Answer.objects.filter(return_obj=ret, key_area=key_area, department=department).first()
     initial = {**answer.values(), "version": answer.version} if answer else {}
     form = AnswerForm(request.POST or None, initial=initial)
     if request.method == "POST":
+        result = None
         try:
             # Checked before the form too, so an officer who may not answer is only told 404.
             answer_check(ret, department, request.user)
-            result = (
-                answer_save(
-                    ret, area, department, form.values(), form.cleaned_data["version"], request.user
-                )
-                if form.is_valid()
-                else None
-            )
+            if form.is_valid():
+                values, version = form.values(), form.cleaned_data["version"]
+                result = answer_save(ret, key_area, department, values, version, request.user)
         except Refused as refusal:
             # The return is submitted: the task list says so.
             messages.error(request, str(refusal))
@@ -276,7 +280,7 @@ def answer_page(request, ret, respondent, area, department, template, can_edit, 
                     "it. Your answer has been saved; they can still see what they entered.",
                 )
             else:
-                messages.success(request, f"Your answer to ‘{area.name}’ has been saved.")
+                messages.success(request, f"Your answer to ‘{key_area.name}’ has been saved.")
             if "save_and_return" in request.POST:
                 return HttpResponseRedirect(ret.get_absolute_url())
             return HttpResponseRedirect(after)
@@ -293,56 +297,12 @@ def answer_page(request, ret, respondent, area, department, template, can_edit, 
         form,
         ret=ret,
         respondent=respondent,
-        area=area,
+        area=key_area,
         answer=answer,
         can_edit=can_edit,
         superseded=superseded,
-        guidance=results.guidance_for([area]).get(area.pk),
+        guidance=results.guidance_for([key_area]).get(key_area.pk),
         **extra,
-    )
-
-
-@return_view
-def area(request, ret, respondent, slug):
-    """One key area: the officer's department's answer."""
-    key_area = area_for(ret, slug)
-    if respondent is None:
-        # A manager reads the council's answer and the spread.
-        return council_answer_page(request, ret, respondent, key_area)
-    return answer_page(
-        request,
-        ret,
-        respondent,
-        key_area,
-        respondent.department,
-        "progress/area.html",
-        can_edit=not ret.is_submitted,
-        # The lead goes on to set the council's answer while the departments' are in view.
-        after=ret.url("council_answer", slug) if respondent.is_lead else next_url(ret, key_area),
-    )
-
-
-@return_view
-def council_answer(request, ret, respondent, slug):
-    """One key area: the departments' spread and the council's answer, set by the lead."""
-    return council_answer_page(request, ret, respondent, area_for(ret, slug))
-
-
-def council_answer_page(request, ret, respondent, key_area):
-    """The council's answer to a key area beside the departments' spread."""
-    spread = Answer.objects.filter(return_obj=ret, key_area=key_area).departments()
-    spread = spread.select_related("updated_by")
-    return answer_page(
-        request,
-        ret,
-        respondent,
-        key_area,
-        COUNCIL,
-        "progress/council_answer.html",
-        can_edit=bool(respondent and respondent.is_lead and not ret.is_submitted),
-        after=next_url(ret, key_area),
-        spread=spread,
-        spread_range=results.spread_range(spread),
     )
 
 
