@@ -39,8 +39,9 @@ def message(email: Email) -> EmailMessage:
             to, subject = about.email, f"Join {title}"
         else:
             to, subject = about.user.email, f"Reminder: {title} is not submitted"
-    context = {"about": about, "link": email.token}
-    body = render_to_string(f"progress/email/{email.kind}.txt", context)
+    body = render_to_string(
+        f"progress/email/{email.kind}.txt", {"about": about, "link": email.token}
+    )
     return EmailMessage(subject, body, to=[to])
 
 

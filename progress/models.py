@@ -237,10 +237,6 @@ class AnswerQuerySet(models.QuerySet):
         """Departments' answers, from which the spread is drawn."""
         return self.exclude(department=COUNCIL)
 
-    def submitted(self):
-        """Answers in submitted returns."""
-        return self.filter(return_obj__status=ReturnStatus.SUBMITTED)
-
 
 class AnswerFields(models.Model):
     """What an answer records: current and target level, comment and evidence."""

@@ -115,22 +115,16 @@ def results_context(ret: Return) -> dict:
     )
     before = council_answers(previous)
     illustrative = cycle.is_illustrative or ret.council.is_illustrative
-    series = ["Current level", "Target level"]
+    # Each series of the profile, with the answers and the level it shows.
+    series = {"Current level": (mine, "current_level"), "Target level": (mine, "target_level")}
     if previous:
-        series.append(f"Current level in {previous_cycle.year}")
+        series[f"Current level in {previous_cycle.year}"] = (before, "current_level")
     profile = Chart(
         slug="profile",
         title=f"{ret.council.name}: current and target level by key area, {cycle.year}",
-        series=series,
+        series=list(series),
         rows=[
-            (
-                area.name,
-                [
-                    level(mine, area),
-                    level(mine, area, "target_level"),
-                    *([level(before, area)] if previous else []),
-                ],
-            )
+            (area.name, [level(answers, area, name) for answers, name in series.values()])
             for area in areas
         ],
         note="Levels run from 1 to 5 (Innovator); 0 means not yet answered.",
@@ -147,6 +141,10 @@ def results_context(ret: Return) -> dict:
         ),
         (f"Region: {region}" if region else "Region", find(groups, "region", region)),
     ]
+
+    def medians(area):
+        return [group.figure(area, "median_current") if group else None for _, group in compare]
+
     national = Chart(
         slug="national",
         title=f"{ret.council.name} beside the median current level of submitted returns, "
@@ -155,16 +153,7 @@ def results_context(ret: Return) -> dict:
             "This council",
             *(f"Median, {name} ({group.councils if group else 0})" for name, group in compare),
         ],
-        rows=[
-            (
-                area.name,
-                [
-                    level(mine, area),
-                    *(g.figure(area, "median_current") if g else None for _, g in compare),
-                ],
-            )
-            for area in areas
-        ],
+        rows=[(area.name, [level(mine, area), *medians(area)]) for area in areas],
         note=f"Medians of submitted returns; a group of fewer than {MIN_GROUP} councils is not "
         "shown. The number of councils in each group is in brackets.",
         illustrative=cycle.is_illustrative,

@@ -233,8 +233,7 @@ def access_request_create(
             f"You have already asked for access to {council.name}'s {cycle.year} return. Its "
             "lead officer or a manager will decide."
         ) from None
-    lead = return_lead(cycle, council)
-    if lead is not None:
+    if return_lead(cycle, council):
         email_queue(emails.ACCESS_REQUESTED, about=request, token=decide_url(request))
     return request
 

@@ -89,22 +89,21 @@ def absolute_url(request):
 @never_cache
 def index(request):
     """What the self-assessment is; for a signed-in officer, their returns."""
-    context = {"cycles": Cycle.objects.newest_first(), "open_cycles": Cycle.objects.open()}
-    if request.user.is_authenticated:
-        context["returns"] = Return.objects.visible_to(request.user).select_related(
-            "cycle", "council"
-        )
-        context["is_manager"] = request.user.has_perm("progress.view_all_returns")
+    context = {
+        "cycles": Cycle.objects.newest_first(),
+        "open_cycles": Cycle.objects.open(),
+        "returns": Return.objects.visible_to(request.user).select_related("cycle", "council"),
+        "is_manager": request.user.has_perm("progress.view_all_returns"),
+    }
     return render(request, "progress/index.html", context)
 
 
 def safe_next(request, url: str | None) -> str:
     """The page to go to after signing in, if it is on this site; otherwise none."""
-    if url and url_has_allowed_host_and_scheme(
+    on_site = url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return ""
+    )
+    return url if on_site else ""
 
 
 def sign_in(request):

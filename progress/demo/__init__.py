@@ -17,7 +17,7 @@ from hub.demo.kit import DemoContext, demo_user, read_data
 from hub.models import KeyArea
 from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import Access, ReturnStatus, Role
-from progress.models import COUNCIL, Answer, Cycle, Respondent, Return
+from progress.models import COUNCIL, Answer, Cycle, Return
 from progress.services import officer_for_email
 
 
@@ -128,29 +128,16 @@ def load(ctx: DemoContext) -> None:
             if council.slug == draft["council"] and people:
                 # The demo's lead officer sees this council's previous return too.
                 lead = people[0]
+            officers = [(lead, Role.LEAD, data["departments"][0])]
             if is_draft and people:
-                Respondent.objects.create(
-                    return_obj=ret,
-                    user=people[1],
-                    role=Role.COLLEAGUE,
-                    department=data["people"]["colleague"]["department"],
-                    access=Access.DOMAIN,
-                )
+                colleague = (people[1], Role.COLLEAGUE, data["people"]["colleague"]["department"])
+                officers.insert(0, colleague)
             # Every demo officer's address is at a fictional council's confirmed .example domain.
-            Respondent.objects.create(
-                return_obj=ret,
-                user=lead,
-                role=Role.LEAD,
-                department=data["departments"][0],
-                access=Access.DOMAIN,
-            )
-            with_departments = is_draft or n % 5 == 0
-            rows += answers(
-                ret,
-                areas,
-                when,
-                lead,
-                departments=data["departments"] if with_departments else (),
-                only=draft["answered"] if is_draft else None,
-            )
+            for user, role, department in officers:
+                ret.respondents.create(
+                    user=user, role=role, department=department, access=Access.DOMAIN
+                )
+            departments = data["departments"] if is_draft or n % 5 == 0 else ()
+            only = draft["answered"] if is_draft else None
+            rows += answers(ret, areas, when, lead, departments=departments, only=only)
         Answer.objects.bulk_create(rows)
