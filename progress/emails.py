@@ -39,9 +39,8 @@ def message(email: Email) -> EmailMessage:
             to, subject = about.email, f"Join {title}"
         else:
             to, subject = about.user.email, f"Reminder: {title} is not submitted"
-    body = render_to_string(
-        f"progress/email/{email.kind}.txt", {"about": about, "link": email.token}
-    )
+    context = {"about": about, "link": email.token}
+    body = render_to_string(f"progress/email/{email.kind}.txt", context)
     return EmailMessage(subject, body, to=[to])
 
 
