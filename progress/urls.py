@@ -28,6 +28,9 @@ urlpatterns = [
     path(RETURN + "replaced/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
     path(RETURN + "areas/<slug:slug>/", views.area, name="area"),
     path(
-        RETURN + "areas/<slug:slug>/council/", views.area, {"council": True}, name="council_answer"
+        RETURN + "areas/<slug:slug>/council/",
+        views.area,
+        {"for_council": True},
+        name="council_answer",
     ),
 ]

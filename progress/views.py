@@ -230,14 +230,14 @@ def next_url(ret, area):
 
 
 @return_view
-def area(request, ret, respondent, slug, council=False):
+def area(request, ret, respondent, slug, for_council=False):
     """One key area: the officer's department's answer, or the council's beside the spread.
 
     A form sent from an older version of the answer still saves, and says so.
     """
     key_area = get_object_or_404(ret.cycle.key_areas.select_related("theme"), slug=slug)
     extra = {}
-    if council or respondent is None:
+    if for_council or respondent is None:
         # A manager reads the council's answer and the spread.
         department, template = COUNCIL, "progress/council_answer.html"
         can_edit = bool(respondent and respondent.is_lead and not ret.is_submitted)
