@@ -7,6 +7,11 @@ from hub.models.taxonomy import level_label
 from progress.models import AnswerFields, Cycle
 
 
+def choice_errors(message: str) -> dict:
+    """The same message for a choice not made and for one not offered."""
+    return dict.fromkeys(["required", "invalid_choice"], message)
+
+
 def email_field(label: str) -> forms.EmailField:
     """A work email address, with GOV.UK error messages."""
     return forms.EmailField(
@@ -28,16 +33,13 @@ class StartForm(forms.Form):
         queryset=Cycle.objects.open(),
         label="Self-assessment",
         empty_label=None,
-        error_messages={
-            "required": "Choose the self-assessment",
-            "invalid_choice": "Choose the self-assessment",
-        },
+        error_messages=choice_errors("Choose the self-assessment"),
     )
     council = forms.ModelChoiceField(
         queryset=Council.objects.current().filter(is_illustrative=False).exclude(gss_code=""),
         label="Your council",
         empty_label="Choose your council",
-        error_messages={"required": "Choose your council", "invalid_choice": "Choose your council"},
+        error_messages=choice_errors("Choose your council"),
     )
     department = forms.CharField(
         label="Your department or team",
@@ -59,13 +61,12 @@ class InviteForm(forms.Form):
 
 def level_field(label: str) -> forms.TypedChoiceField:
     """A maturity level chosen from radios, 1 to 5."""
-    message = f"Choose the {label.lower()}"
     return forms.TypedChoiceField(
         choices=[(value, level_label(value, name)) for value, name in Level.choices],
         coerce=int,
         widget=forms.RadioSelect,
         label=label,
-        error_messages={"required": message, "invalid_choice": message},
+        error_messages=choice_errors(f"Choose the {label.lower()}"),
     )
 
 
@@ -116,8 +117,5 @@ class DecisionForm(forms.Form):
         choices=[("approve", "Approve"), ("refuse", "Refuse")],
         widget=forms.RadioSelect,
         label="Your decision",
-        error_messages={
-            "required": "Choose whether to approve or refuse",
-            "invalid_choice": "Choose whether to approve or refuse",
-        },
+        error_messages=choice_errors("Choose whether to approve or refuse"),
     )

@@ -231,10 +231,7 @@ def next_url(ret, area):
 
 @return_view
 def area(request, ret, respondent, slug, for_council=False):
-    """One key area: the officer's department's answer, or the council's beside the spread.
-
-    A form sent from an older version of the answer still saves, and says so.
-    """
+    """A key area's answer, the department's or the council's beside the spread, to see and save."""
     key_area = get_object_or_404(ret.cycle.key_areas.select_related("theme"), slug=slug)
     extra = {}
     if for_council or respondent is None:
