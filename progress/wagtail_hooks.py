@@ -52,6 +52,18 @@ class SafeExportIndexView(SafeCSVMixin, IndexView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class ReturnRowsViewSet(SnippetViewSet):
+    """Rows of councils' returns, inspected and exported with the columns in export_headings."""
+
+    index_view_class = SafeExportIndexView
+    inspect_view_enabled = True
+    list_per_page = 50
+
+    @property
+    def list_export(self):
+        return list(self.export_headings)
+
+
 class CycleViewSet(SnippetViewSet):
     model = Cycle
     icon = "date"
@@ -59,18 +71,14 @@ class CycleViewSet(SnippetViewSet):
     list_display = ["year", "is_open", "is_illustrative"]
 
 
-class ReturnViewSet(SnippetViewSet):
+class ReturnViewSet(ReturnRowsViewSet):
     model = Return
-    index_view_class = SafeExportIndexView
     icon = "tasks"
     menu_label = "Returns"
-    inspect_view_enabled = True
     list_display = ["council", "cycle", "status", "submitted_at"]
     list_filter = ["cycle", "status", "council__council_type", "council__region"]
     search_fields = []
-    list_per_page = 50
     export_filename = "self-assessment-returns"
-    # The export's columns, in order, with their headings.
     export_headings = {
         "cycle.year": "Cycle",
         "council.name": "Council",
@@ -82,23 +90,18 @@ class ReturnViewSet(SnippetViewSet):
         "created_at": "Created at",
         "submitted_at": "Submitted at",
     }
-    list_export = list(export_headings)
 
     def get_queryset(self, request):
         return Return.objects.select_related("cycle", "council__council_type", "council__region")
 
 
-class AnswerViewSet(SnippetViewSet):
+class AnswerViewSet(ReturnRowsViewSet):
     model = Answer
-    index_view_class = SafeExportIndexView
     icon = "list-ul"
     menu_label = "Answers"
-    inspect_view_enabled = True
     list_display = ["return_obj", "key_area", "department", "current_level", "target_level"]
     list_filter = ["return_obj__cycle", "return_obj__status", "key_area"]
-    list_per_page = 50
     export_filename = "self-assessment-answers"
-    # The export's columns, in order, with their headings.
     export_headings = {
         "return_obj.cycle.year": "Cycle",
         "return_obj.council.name": "Council",
@@ -114,7 +117,6 @@ class AnswerViewSet(SnippetViewSet):
         "editor_email": "Last changed by",
         "updated_at": "Last changed",
     }
-    list_export = list(export_headings)
 
     def get_queryset(self, request):
         return Answer.objects.select_related(
