@@ -7,7 +7,6 @@ class CaseStudiesConfig(AppConfig):
 
     name = "casestudies"
     verbose_name = "Case studies"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         # However a finder is made (admin, copy, import, demo), its case studies are moderated.

@@ -212,6 +212,18 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+def lead_council_term(model: str) -> models.ForeignKey:
+    """Where a case study is placed, such as its region: the lead council's, or set by hand."""
+    return models.ForeignKey(
+        model,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text="Taken from the lead council when it has one; set it here otherwise.",
+    )
+
+
 class CaseStudyPage(BasePage):
     """What one council (or several together) did, what it achieved and what it learned."""
 
@@ -229,22 +241,8 @@ class CaseStudyPage(BasePage):
     partner_councils = ParentalManyToManyField(
         "hub.Council", blank=True, related_name="partnered_case_studies"
     )
-    region = models.ForeignKey(
-        "hub.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="case_studies",
-        help_text="Taken from the lead council when it has one; set it here otherwise.",
-    )
-    council_type = models.ForeignKey(
-        "hub.CouncilType",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="case_studies",
-        help_text="Taken from the lead council when it has one; set it here otherwise.",
-    )
+    region = lead_council_term("hub.Region")
+    council_type = lead_council_term("hub.CouncilType")
     themes = ParentalManyToManyField("hub.Theme", blank=True, related_name="case_studies")
     key_areas = ParentalManyToManyField(
         "hub.KeyArea",

@@ -6,4 +6,3 @@ class ProgressConfig(AppConfig):
 
     name = "progress"
     verbose_name = "Self-assessment"
-    default_auto_field = "django.db.models.BigAutoField"

@@ -25,9 +25,9 @@ class Chart:
 
     slug: str
     title: str
-    label_heading: str
     series: list[str]
     rows: list[tuple[str, list]]
+    label_heading: str = "Key area"
     maximum: float = 5
     note: str = ""
     illustrative: bool = False
@@ -47,11 +47,7 @@ class Chart:
             {
                 "label": label,
                 "cells": [
-                    {
-                        "text": cell_text(value),
-                        "size": (value or 0) / self.maximum,
-                        "suppressed": value is None,
-                    }
+                    {"text": cell_text(value), "size": (value or 0) / self.maximum}
                     for value in values
                 ],
             }

@@ -18,40 +18,28 @@ LABELS = {
 }
 
 
-def access_message(email: Email) -> EmailMessage:
-    """A request for access, to the return's lead; or the decision, to whoever asked."""
+def message(email: Email) -> EmailMessage:
+    """One self-assessment email, written from its row; the link it carries is the row's token."""
     from progress.services import return_lead
 
-    request = email.about
-    title = f"{request.council.name}'s {request.cycle.year} self-assessment"
-    if email.kind == ACCESS_REQUESTED:
-        to = return_lead(request.cycle, request.council).user.email
-        subject = f"{request.email} asked for access to {title}"
-    else:
-        to, subject = request.email, f"Your request for access to {title}"
-    body = render_to_string(
-        f"progress/email/{email.kind}.txt", {"request": request, "url": email.token}
-    )
-    return EmailMessage(subject, body, to=[to])
-
-
-def message(email: Email) -> EmailMessage:
-    """A sign-in link, an invitation or a reminder; the link it carries is the row's token."""
-    if email.kind in (ACCESS_REQUESTED, ACCESS_DECIDED):
-        return access_message(email)
     about = email.about
     if email.kind == SIGN_IN:
-        to, subject, context = about.email, "Your sign-in link for the self-assessment", {}
+        to, subject = about.email, "Your sign-in link for the self-assessment"
+    elif email.kind in (ACCESS_REQUESTED, ACCESS_DECIDED):
+        title = f"{about.council.name}'s {about.cycle.year} self-assessment"
+        if email.kind == ACCESS_REQUESTED:
+            to = return_lead(about.cycle, about.council).user.email
+            subject = f"{about.email} asked for access to {title}"
+        else:
+            to, subject = about.email, f"Your request for access to {title}"
     else:
         ret = about.return_obj
         title = f"{ret.council.name}'s {ret.cycle.year} self-assessment"
-        context = {"ret": ret, "by": getattr(about, "invited_by", None)}
         if email.kind == INVITATION:
             to, subject = about.email, f"Join {title}"
-            context["department"] = about.department
         else:
             to, subject = about.user.email, f"Reminder: {title} is not submitted"
-    context["link"] = email.token
+    context = {"about": about, "link": email.token}
     body = render_to_string(f"progress/email/{email.kind}.txt", context)
     return EmailMessage(subject, body, to=[to])
 

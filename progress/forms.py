@@ -4,7 +4,12 @@ from django import forms
 
 from hub.models import Council, Level
 from hub.models.taxonomy import level_label
-from progress.models import Cycle
+from progress.models import AnswerFields, Cycle
+
+
+def choice_errors(message: str) -> dict:
+    """The same message for a choice not made and for one not offered."""
+    return dict.fromkeys(["required", "invalid_choice"], message)
 
 
 def email_field(label: str) -> forms.EmailField:
@@ -28,16 +33,13 @@ class StartForm(forms.Form):
         queryset=Cycle.objects.open(),
         label="Self-assessment",
         empty_label=None,
-        error_messages={
-            "required": "Choose the self-assessment",
-            "invalid_choice": "Choose the self-assessment",
-        },
+        error_messages=choice_errors("Choose the self-assessment"),
     )
     council = forms.ModelChoiceField(
         queryset=Council.objects.current().filter(is_illustrative=False).exclude(gss_code=""),
         label="Your council",
         empty_label="Choose your council",
-        error_messages={"required": "Choose your council", "invalid_choice": "Choose your council"},
+        error_messages=choice_errors("Choose your council"),
     )
     department = forms.CharField(
         label="Your department or team",
@@ -59,32 +61,32 @@ class InviteForm(forms.Form):
 
 def level_field(label: str) -> forms.TypedChoiceField:
     """A maturity level chosen from radios, 1 to 5."""
-    message = f"Choose the {label.lower()}"
     return forms.TypedChoiceField(
         choices=[(value, level_label(value, name)) for value, name in Level.choices],
         coerce=int,
         widget=forms.RadioSelect,
         label=label,
-        error_messages={"required": message, "invalid_choice": message},
+        error_messages=choice_errors(f"Choose the {label.lower()}"),
+    )
+
+
+def notes_field(label: str, help_text: str, max_length: int = 5000) -> forms.CharField:
+    """Optional free text, a few lines long."""
+    return forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=max_length,
+        label=label,
+        help_text=help_text,
     )
 
 
 class AnswerForm(forms.Form):
     current_level = level_field("Current level")
     target_level = level_field("Target level")
-    comment = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
-        label="Comment",
-        help_text="Why you chose these levels.",
-    )
-    evidence = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
-        label="Evidence you hold",
-        help_text="Documents, reports or data that show the current level.",
+    comment = notes_field("Comment", "Why you chose these levels.")
+    evidence = notes_field(
+        "Evidence you hold", "Documents, reports or data that show the current level."
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
 
@@ -98,20 +100,15 @@ class AnswerForm(forms.Form):
         return cleaned
 
     def values(self) -> dict:
-        return {
-            k: self.cleaned_data[k]
-            for k in ("current_level", "target_level", "comment", "evidence")
-        }
+        return {name: self.cleaned_data[name] for name in AnswerFields.VALUE_FIELDS}
 
 
 class AccessRequestForm(StartForm):
-    reason = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    reason = notes_field(
+        "Your role at the council (optional)",
+        "For example, your job title and why you are filling in the return. It helps the lead "
+        "officer or a manager decide.",
         max_length=2000,
-        label="Your role at the council (optional)",
-        help_text="For example, your job title and why you are filling in the return. It helps "
-        "the lead officer or a manager decide.",
     )
 
 
@@ -120,8 +117,5 @@ class DecisionForm(forms.Form):
         choices=[("approve", "Approve"), ("refuse", "Refuse")],
         widget=forms.RadioSelect,
         label="Your decision",
-        error_messages={
-            "required": "Choose whether to approve or refuse",
-            "invalid_choice": "Choose whether to approve or refuse",
-        },
+        error_messages=choice_errors("Choose whether to approve or refuse"),
     )

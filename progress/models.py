@@ -20,6 +20,13 @@ from progress.enums import VERIFIED_ACCESS, Access, RequestStatus, ReturnStatus,
 COUNCIL = ""
 
 
+def done_by(**options) -> models.ForeignKey:
+    """Who did something, such as submit a return; left empty once their account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", **options
+    )
+
+
 class CycleQuerySet(models.QuerySet):
     """Reads over self-assessment cycles."""
 
@@ -125,13 +132,9 @@ class Return(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = done_by(blank=True)
     reopened_at = models.DateTimeField(null=True, blank=True)
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reopened_by = done_by(blank=True)
 
     objects = ReturnQuerySet.as_manager()
 
@@ -209,9 +212,7 @@ class Invitation(models.Model):
     )
     email = models.EmailField()
     department = models.CharField(max_length=100)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    invited_by = done_by()
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
 
@@ -235,10 +236,6 @@ class AnswerQuerySet(models.QuerySet):
     def departments(self):
         """Departments' answers, from which the spread is drawn."""
         return self.exclude(department=COUNCIL)
-
-    def submitted(self):
-        """Answers in submitted returns."""
-        return self.filter(return_obj__status=ReturnStatus.SUBMITTED)
 
 
 class AnswerFields(models.Model):
@@ -286,9 +283,7 @@ class Answer(AnswerFields):
     department = models.CharField(max_length=100, blank=True)
     # Each save adds one, so a form sent from an older version is known to be out of date.
     version = models.PositiveIntegerField(default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = done_by()
     updated_at = models.DateTimeField()
 
     objects = AnswerQuerySet.as_manager()
@@ -320,9 +315,7 @@ class SupersededAnswer(AnswerFields):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="superseded")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     saved_at = models.DateTimeField()
-    superseded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    superseded_by = done_by()
     superseded_at = models.DateTimeField(auto_now_add=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
 
@@ -354,6 +347,12 @@ class AccessRequestQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=RequestStatus.PENDING)
+
+    def visible_to(self, user):
+        """Requests the user may open: all for a manager; else those they may decide or decided."""
+        if user.has_perm("progress.approve_access"):
+            return self.all()
+        return self.filter(models.Q(pk__in=self.decidable_by(user)) | models.Q(decided_by=user))
 
     def decidable_by(self, user):
         """Pending requests the user may decide: as the return's lead, or every one as manager."""
@@ -391,9 +390,7 @@ class AccessRequest(models.Model):
         max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = done_by(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
     objects = AccessRequestQuerySet.as_manager()

@@ -10,22 +10,13 @@ from django.urls import reverse
 from casestudies.models import CaseStudyIndexPage
 from hub.models import Level
 from progress.charts import Chart
-from progress.models import Answer, Return, SupersededAnswer
-from progress.stats import MIN_GROUP, counted_and_left_out, find, national_picture
+from progress.models import Return, SupersededAnswer
+from progress.stats import MIN_GROUP, find, national_picture, returns_counted
 from strategy.models import KeyAreaPage, ResourcePage
 
 
-LEVEL_NAMES = dict(Level.choices)
 TOP_GAPS = 5
 RESOURCES_PER_AREA = 3
-
-
-def by_theme(areas):
-    """Key areas grouped under their theme, in order."""
-    return [
-        (theme, list(items))
-        for theme, items in groupby(areas, key=lambda a: a.theme.name if a.theme else "")
-    ]
 
 
 def spread_range(answers) -> tuple[int, int, int] | None:
@@ -34,42 +25,44 @@ def spread_range(answers) -> tuple[int, int, int] | None:
     return (min(levels), max(levels), max(levels) - min(levels)) if levels else None
 
 
+def answer_groups(cycle, ret: Return | None = None, department: str | None = None) -> list:
+    """Each theme with its key areas: the council's answer, the departments' and `department`'s."""
+    answers = list(ret.answers.select_related("updated_by")) if ret else []
+
+    def row(area):
+        given = [a for a in answers if a.key_area_id == area.pk]
+        departments = [a for a in given if not a.is_council]
+        return {
+            "area": area,
+            "council": next((a for a in given if a.is_council), None),
+            "departments": departments,
+            "spread": spread_range(departments),
+            "mine": next((a for a in departments if a.department == department), None),
+        }
+
+    return [
+        (theme, [row(area) for area in areas])
+        for theme, areas in groupby(cycle.areas(), key=lambda a: a.theme.name if a.theme else "")
+    ]
+
+
 def task_list_context(ret: Return, respondent, user) -> dict:
-    areas = list(ret.cycle.areas())
-    answers = list(ret.answers.select_related("updated_by"))
-    council = {a.key_area_id: a for a in answers if a.is_council}
-    mine = {
-        a.key_area_id: a for a in answers if respondent and a.department == respondent.department
-    }
-    rows = []
-    for area in areas:
-        departments = [a for a in answers if not a.is_council and a.key_area_id == area.pk]
-        rows.append(
-            {
-                "area": area,
-                "mine": mine.get(area.pk),
-                "council": council.get(area.pk),
-                "departments": len(departments),
-                "spread": spread_range(departments),
-            }
-        )
-    grouped = [(theme, [r for r in rows if r["area"] in items]) for theme, items in by_theme(areas)]
+    groups = answer_groups(ret.cycle, ret, respondent.department if respondent else None)
+    rows = [row for _, rows in groups for row in rows]
+    council_done = sum(1 for row in rows if row["council"])
     return {
         "ret": ret,
         "respondent": respondent,
-        "groups": grouped,
-        "total": len(areas),
-        "mine_done": len(mine),
-        "council_done": len(council),
+        "groups": groups,
+        "total": len(rows),
+        "mine_done": sum(1 for row in rows if row["mine"]),
+        "council_done": council_done,
         "is_manager": user.has_perm("progress.reopen_return"),
         "superseded": SupersededAnswer.objects.filter(
             answer__return_obj=ret, editor=user, dismissed_at__isnull=True
         ).select_related("answer__key_area", "superseded_by"),
         "can_submit": bool(
-            respondent
-            and respondent.is_lead
-            and not ret.is_submitted
-            and len(council) == len(areas)
+            respondent and respondent.is_lead and not ret.is_submitted and council_done == len(rows)
         ),
     }
 
@@ -87,22 +80,27 @@ def guidance_for(areas) -> dict:
     for resource in filed.annotate(filed_under=F("key_areas")):
         if len(resources[resource.filed_under]) < RESOURCES_PER_AREA:
             resources[resource.filed_under].append(resource)
-    result = {}
-    for area in areas:
-        result[area.pk] = {
+    return {
+        area.pk: {
             "page": pages.get(area.pk),
             "resources": resources[area.pk],
             "case_studies_url": (
                 f"{finder.url}?{urlencode({'key_area': area.slug})}" if finder else ""
             ),
         }
-    return result
+        for area in areas
+    }
 
 
 def council_answers(ret: Return | None) -> dict:
     if ret is None:
         return {}
     return {a.key_area_id: a for a in ret.answers.council().select_related("key_area")}
+
+
+def level(answers: dict, area, name: str = "current_level") -> int:
+    """A council's level in a key area for a chart; 0 where it is not answered."""
+    return getattr(answers.get(area.pk), name, None) or 0
 
 
 def results_context(ret: Return) -> dict:
@@ -117,35 +115,26 @@ def results_context(ret: Return) -> dict:
     )
     before = council_answers(previous)
     illustrative = cycle.is_illustrative or ret.council.is_illustrative
-    series = ["Current level", "Target level"]
+    # Each series of the profile, with the answers and the level it shows.
+    series = {"Current level": (mine, "current_level"), "Target level": (mine, "target_level")}
     if previous:
-        series.append(f"Current level in {previous_cycle.year}")
+        series[f"Current level in {previous_cycle.year}"] = (before, "current_level")
     profile = Chart(
         slug="profile",
         title=f"{ret.council.name}: current and target level by key area, {cycle.year}",
-        label_heading="Key area",
-        series=series,
+        series=list(series),
         rows=[
-            (
-                area.name,
-                [
-                    getattr(mine.get(area.pk), "current_level", None) or 0,
-                    getattr(mine.get(area.pk), "target_level", None) or 0,
-                    *([getattr(before.get(area.pk), "current_level", 0) or 0] if previous else []),
-                ],
-            )
+            (area.name, [level(answers, area, name) for answers, name in series.values()])
             for area in areas
         ],
         note="Levels run from 1 to 5 (Innovator); 0 means not yet answered.",
         illustrative=illustrative,
-        csv_url=ret.url("results_csv", "profile"),
     )
     groups = national_picture(cycle)
-    overall = find(groups, "overall", "All councils")
     council_type = ret.council.council_type.name if ret.council.council_type else None
     region = ret.council.region.name if ret.council.region else None
     compare = [
-        ("All councils", overall),
+        ("All councils", find(groups, "overall", "All councils")),
         (
             f"Council type: {council_type}" if council_type else "Council type",
             find(groups, "type", council_type),
@@ -153,47 +142,33 @@ def results_context(ret: Return) -> dict:
         (f"Region: {region}" if region else "Region", find(groups, "region", region)),
     ]
 
-    def median(group, area):
-        if group is None or group.suppressed or area.pk not in group.areas:
-            return None
-        return group.areas[area.pk].median_current
+    def medians(area):
+        return [group.figure(area, "median_current") if group else None for _, group in compare]
 
     national = Chart(
         slug="national",
         title=f"{ret.council.name} beside the median current level of submitted returns, "
         f"{cycle.year}",
-        label_heading="Key area",
         series=[
             "This council",
             *(f"Median, {name} ({group.councils if group else 0})" for name, group in compare),
         ],
-        rows=[
-            (
-                area.name,
-                [
-                    getattr(mine.get(area.pk), "current_level", None) or 0,
-                    *(median(group, area) for _, group in compare),
-                ],
-            )
-            for area in areas
-        ],
+        rows=[(area.name, [level(mine, area), *medians(area)]) for area in areas],
         note=f"Medians of submitted returns; a group of fewer than {MIN_GROUP} councils is not "
         "shown. The number of councils in each group is in brackets.",
         illustrative=cycle.is_illustrative,
-        csv_url=ret.url("results_csv", "national"),
     )
+    for chart in [profile, national]:
+        chart.csv_url = ret.url("results_csv", chart.slug)
     gaps = sorted(
         (a for a in mine.values() if a.gap > 0),
         key=lambda a: (-a.gap, a.key_area.sort_order, a.key_area.name),
     )[:TOP_GAPS]
-    gap_areas = [a.key_area for a in gaps]
-    guidance = guidance_for(gap_areas)
-    counted, left_out = counted_and_left_out(cycle)
+    guidance = guidance_for([a.key_area for a in gaps])
     return {
         "ret": ret,
         "cycle": cycle,
-        "counted": counted,
-        "left_out": left_out,
+        **returns_counted(cycle),
         "previous": previous,
         "charts": [profile, national],
         "gaps": [{"answer": a, "guidance": guidance[a.key_area_id]} for a in gaps],
@@ -207,16 +182,13 @@ def findings_context(cycle) -> dict:
     overall = find(groups, "overall", "All councils")
     councils = overall.councils if overall else 0
 
-    def area_value(area, attr):
-        if overall is None or overall.suppressed or area.pk not in overall.areas:
-            return None
-        return getattr(overall.areas[area.pk], attr)
+    def area_value(area, name):
+        return overall.figure(area, name) if overall else None
 
     charts = [
         Chart(
             slug="medians",
             title=f"Median current and target level by key area, {cycle.year}",
-            label_heading="Key area",
             series=["Median current level", "Median target level"],
             rows=[
                 (area.name, [area_value(area, "median_current"), area_value(area, "median_target")])
@@ -227,10 +199,9 @@ def findings_context(cycle) -> dict:
         Chart(
             slug="distribution",
             title=f"Councils at each current level by key area, {cycle.year}",
-            label_heading="Key area",
-            series=list(LEVEL_NAMES.values()),
+            series=Level.labels,
             rows=[
-                (area.name, area_value(area, "distribution") or [None] * len(LEVEL_NAMES))
+                (area.name, area_value(area, "distribution") or [None] * len(Level))
                 for area in areas
             ],
             maximum=max(councils, 1),
@@ -259,7 +230,7 @@ def findings_context(cycle) -> dict:
                 title=f"Per cent of key-area answers at each current level by {title}, "
                 f"{cycle.year}",
                 label_heading=title.capitalize(),
-                series=list(LEVEL_NAMES.values()),
+                series=Level.labels,
                 rows=[
                     (f"{g.name} ({g.councils})", shares(g.overall_distribution))
                     for g in ([overall] if overall else []) + rows
@@ -272,13 +243,10 @@ def findings_context(cycle) -> dict:
         )
     for chart in charts:
         chart.illustrative = cycle.is_illustrative
-        chart.csv_url = chart_csv_url(cycle, chart.slug)
-    counted, left_out = counted_and_left_out(cycle)
+        chart.csv_url = reverse("progress:findings_csv", args=[cycle.year, chart.slug])
     return {
         "cycle": cycle,
-        "councils": councils,
-        "counted": counted,
-        "left_out": left_out,
+        **returns_counted(cycle),
         "charts": charts,
         "min_group": MIN_GROUP,
     }
@@ -288,41 +256,15 @@ def shares(counts: list[int] | None) -> list[int | None]:
     """Each count as a rounded percentage of their total; no figures for a suppressed group."""
     total = sum(counts or [])
     if not total:
-        return [None] * len(LEVEL_NAMES)
+        return [None] * len(Level)
     return [round(100 * count / total) for count in counts]
 
 
-def chart_csv_url(cycle, slug):
-    return reverse("progress:findings_csv", args=[cycle.year, slug])
-
-
-def print_context(ret: Return) -> dict:
-    areas = list(ret.cycle.areas())
-    answers = list(Answer.objects.filter(return_obj=ret).select_related("updated_by"))
-    rows = [
-        {
-            "area": area,
-            "council": next(
-                (a for a in answers if a.is_council and a.key_area_id == area.pk), None
-            ),
-            "departments": [a for a in answers if not a.is_council and a.key_area_id == area.pk],
-        }
-        for area in areas
-    ]
+def print_context(cycle, ret: Return | None = None) -> dict:
+    """The return on paper, or with no return every question of the cycle, blank."""
     return {
         "ret": ret,
-        "cycle": ret.cycle,
-        "groups": [(t, [r for r in rows if r["area"] in items]) for t, items in by_theme(areas)],
-        "levels": Level.choices,
-    }
-
-
-def blank_context(cycle) -> dict:
-    areas = list(cycle.areas())
-    rows = [{"area": area, "council": None, "departments": []} for area in areas]
-    return {
-        "ret": None,
         "cycle": cycle,
-        "groups": [(t, [r for r in rows if r["area"] in items]) for t, items in by_theme(areas)],
+        "groups": answer_groups(cycle, ret),
         "levels": Level.choices,
     }

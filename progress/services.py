@@ -48,8 +48,8 @@ class Throttled(Refused):
     """Too many sign-in links asked for."""
 
 
-class NotAllowed(Refused):
-    """A write the user's part in the return does not allow."""
+class NotAllowed(Exception):
+    """A write the user's part in the return does not allow; the pages answer it with a 404."""
 
 
 class NeedsApproval(Refused):
@@ -74,10 +74,7 @@ def lead_required(ret: Return, user, action: str) -> None:
 
 
 def answer_check(ret: Return, department: str, user) -> None:
-    """Refuse an answer the user may not save: the council's is the lead's; none once submitted.
-
-    Only officers verified for the council, or let in by its lead or a manager, answer at all.
-    """
+    """Refuse an answer the user may not give: the council's is the lead's; none once submitted."""
     if department == COUNCIL:
         lead_required(ret, user, "set the council's answer")
     respondent = Respondent.objects.filter(return_obj=ret, user=user).first()
@@ -140,10 +137,7 @@ def officer_for_email(email: str):
 
 
 def invitations_accept(user) -> None:
-    """Join every return the user's email address was invited to.
-
-    The lead officer's invitation is their approval, for someone not verified for the council.
-    """
+    """Join every return the user's email address was invited to."""
     for invitation in Invitation.objects.filter(
         email__iexact=user.email, accepted_at__isnull=True
     ).select_related("return_obj__council"):
@@ -154,6 +148,7 @@ def invitations_accept(user) -> None:
             defaults={
                 "department": invitation.department,
                 "role": Role.COLLEAGUE,
+                # The lead officer's invitation approves someone not verified for the council.
                 "access": access if access != Access.NONE else Access.LEAD_APPROVED,
             },
         )
@@ -172,28 +167,22 @@ def taking_part_check(user, cycle, council) -> None:
 
 
 def return_start(user, cycle, council, department: str, access: Access | None = None) -> Return:
-    """Start the council's return for the cycle with the user as lead, or join it if started.
-
-    Only an officer verified for the council may (or one a manager approved: `access`);
-    anyone else raises NeedsApproval.
-    """
+    """Start the council's return with the user as lead, or join it; `access` if approved."""
     taking_part_check(user, cycle, council)
     access = access or access_for(user, council)
     if access == Access.NONE:
         raise NeedsApproval(not_verified_message(council, "start or join its return"))
-    try:
-        with transaction.atomic():
-            ret = Return.objects.create(cycle=cycle, council=council)
-            Respondent.objects.create(
-                return_obj=ret, user=user, role=Role.LEAD, department=department, access=access
-            )
-    except IntegrityError:
+    with transaction.atomic():
+        ret, started = Return.objects.get_or_create(cycle=cycle, council=council)
         # Already started: a verified officer joins it as a colleague.
-        ret = Return.objects.get(cycle=cycle, council=council)
         Respondent.objects.get_or_create(
             return_obj=ret,
             user=user,
-            defaults={"role": Role.COLLEAGUE, "department": department, "access": access},
+            defaults={
+                "role": Role.LEAD if started else Role.COLLEAGUE,
+                "department": department,
+                "access": access,
+            },
         )
     return ret
 
@@ -244,15 +233,9 @@ def access_request_create(
             f"You have already asked for access to {council.name}'s {cycle.year} return. Its "
             "lead officer or a manager will decide."
         ) from None
-    lead = return_lead(cycle, council)
-    if lead is not None:
+    if return_lead(cycle, council):
         email_queue(emails.ACCESS_REQUESTED, about=request, token=decide_url(request))
     return request
-
-
-def may_decide(request: AccessRequest, user) -> bool:
-    """Whether the user is a manager, or the verified lead of the return asked about."""
-    return AccessRequest.objects.decidable_by(user).filter(pk=request.pk).exists()
 
 
 def access_request_decide(request: AccessRequest, by, approve: bool, return_url) -> None:
@@ -266,7 +249,7 @@ def access_request_decide(request: AccessRequest, by, approve: bool, return_url)
         request = AccessRequest.objects.select_for_update().get(pk=request.pk)
         if request.status != RequestStatus.PENDING:
             raise Refused("This request has already been decided.")
-        if not may_decide(request, by):
+        if not AccessRequest.objects.decidable_by(by).filter(pk=request.pk).exists():
             raise NotAllowed("Only the return's lead officer or a manager can decide.")
         ret = None
         if approve:
@@ -317,28 +300,15 @@ def answer_save(ret: Return, key_area, department: str, values: dict, version: i
     answer_check(ret, department, user)
     now = timezone.now()
     with transaction.atomic():
-        answer = (
-            Answer.objects.select_for_update()
-            .filter(return_obj=ret, key_area=key_area, department=department)
-            .first()
+        # Locks the answer, or creates it; if someone else creates it first, saves over theirs.
+        answer, created = Answer.objects.select_for_update().get_or_create(
+            return_obj=ret,
+            key_area=key_area,
+            department=department,
+            defaults={**values, "updated_by": user, "updated_at": now},
         )
-        if answer is None:
-            try:
-                with transaction.atomic():
-                    answer = Answer.objects.create(
-                        return_obj=ret,
-                        key_area=key_area,
-                        department=department,
-                        updated_by=user,
-                        updated_at=now,
-                        **values,
-                    )
-                return SaveResult(answer)
-            except IntegrityError:
-                # Someone created it in the meantime: save over theirs as below.
-                answer = Answer.objects.select_for_update().get(
-                    return_obj=ret, key_area=key_area, department=department
-                )
+        if created:
+            return SaveResult(answer)
         superseded = None
         if answer.version != version and answer.updated_by_id not in (None, user.pk):
             superseded = SupersededAnswer.objects.create(

@@ -41,6 +41,23 @@ class Group:
     def suppressed(self) -> bool:
         return self.councils < MIN_GROUP
 
+    def figure(self, area, name: str):
+        """One of the group's figures for a key area; None where it is not shown."""
+        if self.suppressed or area.pk not in self.areas:
+            return None
+        return getattr(self.areas[area.pk], name)
+
+
+def group_keys(council_type: str | None, region: str | None) -> list[tuple[str, str]]:
+    """The groups a council is in: all councils, then its type and its region if it has them."""
+    keys = [("overall", "All councils"), ("type", council_type), ("region", region)]
+    return [key for key in keys if key[1] is not None]
+
+
+def group_order(key: tuple[str, str]):
+    """All councils first, then council types, then regions, each by name."""
+    return (["overall", "type", "region"].index(key[0]), key[1])
+
 
 def figures(currents: list[int], targets: list[int], councils: int | None = None) -> AreaFigures:
     """Medians and distribution of the answers, unless fewer than MIN_GROUP councils gave them."""
@@ -57,17 +74,14 @@ def figures(currents: list[int], targets: list[int], councils: int | None = None
     )
 
 
-def counted_and_left_out(cycle) -> tuple[int, int]:
+def returns_counted(cycle) -> dict:
     """Submitted returns the national figures count (lead verified), and those they leave out."""
     returns = Return.objects.filter(cycle=cycle)
-    return returns.counted().count(), returns.left_out().count()
+    return {"counted": returns.counted().count(), "left_out": returns.left_out().count()}
 
 
 def national_picture(cycle) -> list[Group]:
-    """All counted returns, then each council type and each region, with their figures.
-
-    Only submitted returns whose lead officer is verified for the council count.
-    """
+    """All counted returns (lead officer verified), then each council type and each region."""
     rows = (
         Answer.objects.council()
         .filter(return_obj__in=Return.objects.filter(cycle=cycle).counted().values("pk"))
@@ -83,23 +97,19 @@ def national_picture(cycle) -> list[Group]:
     members = defaultdict(set)
     levels = defaultdict(lambda: defaultdict(lambda: ([], [])))
     for return_id, area, current, target, council_type, region in rows:
-        for key in [("overall", "All councils"), ("type", council_type), ("region", region)]:
-            if key[1] is None:
-                continue
+        for key in group_keys(council_type, region):
             members[key].add(return_id)
             levels[key][area][0].append(current)
             levels[key][area][1].append(target)
     groups = []
-    for key in sorted(members, key=lambda k: (["overall", "type", "region"].index(k[0]), k[1])):
-        count = len(members[key])
-        group = Group(key[0], key[1], count)
-        for area, (currents, targets) in levels[key].items():
-            group.areas[area] = figures(currents, targets)
+    for key in sorted(members, key=group_order):
+        count, by_area = len(members[key]), levels[key]
         pooled = figures(
-            [c for currents, _ in levels[key].values() for c in currents],
-            [t for _, targets in levels[key].values() for t in targets],
+            [c for currents, _ in by_area.values() for c in currents],
+            [t for _, targets in by_area.values() for t in targets],
             count,
         )
+        group = Group(*key, count, {area: figures(*answers) for area, answers in by_area.items()})
         group.overall_current, group.overall_target = pooled.median_current, pooled.median_target
         group.overall_distribution = pooled.distribution
         groups.append(group)
@@ -125,9 +135,7 @@ def completion(cycle) -> list[dict]:
         "pk", "council_type__name", "region__name"
     ):
         status = with_return.get(pk)
-        for key in [("overall", "All councils"), ("type", council_type), ("region", region)]:
-            if key[1] is None:
-                continue
+        for key in group_keys(council_type, region):
             counts[key][0] += 1
             counts[key][1] += status is not None
             counts[key][2] += status == ReturnStatus.SUBMITTED
@@ -141,7 +149,6 @@ def completion(cycle) -> list[dict]:
             "rate": round(100 * submitted / eligible) if eligible else 0,
         }
         for (kind, name), (eligible, started, submitted) in sorted(
-            counts.items(),
-            key=lambda item: (["overall", "type", "region"].index(item[0][0]), item[0][1]),
+            counts.items(), key=lambda item: group_order(item[0])
         )
     ]

@@ -27,5 +27,10 @@ urlpatterns = [
     path(RETURN + "print/", views.print_return, name="print"),
     path(RETURN + "replaced/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
     path(RETURN + "areas/<slug:slug>/", views.area, name="area"),
-    path(RETURN + "areas/<slug:slug>/council/", views.council_answer, name="council_answer"),
+    path(
+        RETURN + "areas/<slug:slug>/council/",
+        views.area,
+        {"for_council": True},
+        name="council_answer",
+    ),
 ]

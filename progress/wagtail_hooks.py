@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -18,44 +19,49 @@ from progress.models import AccessRequest, Answer, Cycle, Return
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Returns and answers come from councils; in the admin they are read and exported."""
+    """Rows that come from councils: in the admin they are read, by those with `view_permission`."""
+
+    def __init__(self, model, view_permission):
+        super().__init__(model)
+        self.view_permission = view_permission
 
     def user_has_permission(self, user, action):
         if action in ("add", "change", "delete"):
             return False
         if action == "view":
-            return user.has_perm("progress.view_all_returns")
+            return user.has_perm(self.view_permission)
         return super().user_has_permission(user, action)
 
 
-class AccessRequestPolicy(ModelPermissionPolicy):
-    """Requests for access are decided on the site's own page, and read here by managers."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        if action == "view":
-            return user.has_perm("progress.approve_access")
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(Return, ReadOnlyPolicy(Return))
-register_permission_policy(AccessRequest, AccessRequestPolicy(AccessRequest))
-register_permission_policy(Answer, ReadOnlyPolicy(Answer))
+register_permission_policy(Return, ReadOnlyPolicy(Return, "progress.view_all_returns"))
+register_permission_policy(Answer, ReadOnlyPolicy(Answer, "progress.view_all_returns"))
+# Requests for access are decided on the site's own page, and read here by managers.
+register_permission_policy(AccessRequest, ReadOnlyPolicy(AccessRequest, "progress.approve_access"))
 
 
 class SafeExportIndexView(SafeCSVMixin, IndexView):
     """A listing whose exports are safe to open and only for those who may export returns."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["show_export_buttons"] = self.request.user.has_perm("progress.export_returns")
-        return context
+    @cached_property
+    def show_export_buttons(self):
+        return self.request.user.has_perm("progress.export_returns")
 
     def dispatch(self, request, *args, **kwargs):
         if request.GET.get("export") and not request.user.has_perm("progress.export_returns"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class ReturnRowsViewSet(SnippetViewSet):
+    """Rows of councils' returns, inspected and exported with the columns in export_headings."""
+
+    index_view_class = SafeExportIndexView
+    inspect_view_enabled = True
+    list_per_page = 50
+
+    @property
+    def list_export(self):
+        return list(self.export_headings)
 
 
 class CycleViewSet(SnippetViewSet):
@@ -65,28 +71,14 @@ class CycleViewSet(SnippetViewSet):
     list_display = ["year", "is_open", "is_illustrative"]
 
 
-class ReturnViewSet(SnippetViewSet):
+class ReturnViewSet(ReturnRowsViewSet):
     model = Return
-    index_view_class = SafeExportIndexView
     icon = "tasks"
     menu_label = "Returns"
-    inspect_view_enabled = True
     list_display = ["council", "cycle", "status", "submitted_at"]
     list_filter = ["cycle", "status", "council__council_type", "council__region"]
     search_fields = []
-    list_per_page = 50
     export_filename = "self-assessment-returns"
-    list_export = [
-        "cycle.year",
-        "council.name",
-        "council.gss_code",
-        "council.council_type",
-        "council.region",
-        "council.is_illustrative",
-        "status",
-        "created_at",
-        "submitted_at",
-    ]
     export_headings = {
         "cycle.year": "Cycle",
         "council.name": "Council",
@@ -94,37 +86,22 @@ class ReturnViewSet(SnippetViewSet):
         "council.council_type": "Council type",
         "council.region": "Region",
         "council.is_illustrative": "Illustrative council",
+        "status": "Status",
+        "created_at": "Created at",
+        "submitted_at": "Submitted at",
     }
 
     def get_queryset(self, request):
         return Return.objects.select_related("cycle", "council__council_type", "council__region")
 
 
-class AnswerViewSet(SnippetViewSet):
+class AnswerViewSet(ReturnRowsViewSet):
     model = Answer
-    index_view_class = SafeExportIndexView
     icon = "list-ul"
     menu_label = "Answers"
-    inspect_view_enabled = True
     list_display = ["return_obj", "key_area", "department", "current_level", "target_level"]
     list_filter = ["return_obj__cycle", "return_obj__status", "key_area"]
-    list_per_page = 50
     export_filename = "self-assessment-answers"
-    list_export = [
-        "return_obj.cycle.year",
-        "return_obj.council.name",
-        "return_obj.council.gss_code",
-        "return_obj.council.is_illustrative",
-        "return_obj.status",
-        "key_area.name",
-        "department",
-        "current_level",
-        "target_level",
-        "comment",
-        "evidence",
-        "editor_email",
-        "updated_at",
-    ]
     export_headings = {
         "return_obj.cycle.year": "Cycle",
         "return_obj.council.name": "Council",
@@ -133,6 +110,10 @@ class AnswerViewSet(SnippetViewSet):
         "return_obj.status": "Return status",
         "key_area.name": "Key area",
         "department": "Department (blank: the council's answer)",
+        "current_level": "Current level",
+        "target_level": "Target level",
+        "comment": "Comment",
+        "evidence": "Evidence",
         "editor_email": "Last changed by",
         "updated_at": "Last changed",
     }

@@ -6,7 +6,6 @@ class StrategyConfig(AppConfig):
 
     name = "strategy"
     verbose_name = "Strategy and guidance"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from strategy.act.services import connect_signals

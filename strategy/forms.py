@@ -6,26 +6,25 @@ from hub.models import Category, Theme
 from strategy.enums import Audience, ResourceType
 
 
+def term_field(label: str, model, every: str) -> forms.ModelChoiceField:
+    """A filter chosen by a taxonomy term's slug; left empty, every term."""
+    return forms.ModelChoiceField(
+        label=label,
+        required=False,
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        empty_label=every,
+    )
+
+
 class ResourceFilterForm(forms.Form):
     """The resources library's filters, read from the query string."""
 
     type = forms.ChoiceField(
         label="Type", required=False, choices=[("", "All types"), *ResourceType.choices]
     )
-    theme = forms.ModelChoiceField(
-        label="Theme",
-        required=False,
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        empty_label="All themes",
-    )
-    category = forms.ModelChoiceField(
-        label="Category",
-        required=False,
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        empty_label="All categories",
-    )
+    theme = term_field("Theme", Theme, "All themes")
+    category = term_field("Category", Category, "All categories")
     audience = forms.ChoiceField(
         label="Audience", required=False, choices=[("", "All audiences"), *Audience.choices]
     )

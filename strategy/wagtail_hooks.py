@@ -35,7 +35,7 @@ def whats_new_panel(request, home):
 @hooks.register("hub_home_panels")
 def featured_key_areas_panel(request, home):
     """Key areas of the current edition that editors chose to feature."""
-    edition = StrategyEditionPage.objects.live().current().newest_first().first()
+    edition = StrategyEditionPage.objects.in_force()
     if edition is None:
         return None
     key_areas = list(
@@ -54,7 +54,7 @@ def featured_key_areas_panel(request, home):
 @hooks.register("hub_home_actions")
 def read_the_strategy_action(request, home):
     """Read the edition of the strategy in force."""
-    edition = StrategyEditionPage.objects.live().current().newest_first().first()
+    edition = StrategyEditionPage.objects.in_force()
     if edition is None:
         return None
     return {

@@ -17,7 +17,7 @@ from hub.demo.kit import DemoContext, demo_user, read_data
 from hub.models import KeyArea
 from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import Access, ReturnStatus, Role
-from progress.models import COUNCIL, Answer, Cycle, Respondent, Return
+from progress.models import COUNCIL, Answer, Cycle, Return
 from progress.services import officer_for_email
 
 
@@ -63,36 +63,27 @@ def load_people(data: dict):
 def answers(ret, areas, when, editor, departments=(), only=None) -> list[Answer]:
     """The council's answers (and some departments') for a return, all invented."""
     rows = []
-    for n, area in enumerate(areas[:only] if only else areas):
+    for n, area in enumerate(areas[:only]):
         current, target = scores(ret.council, area, ret.cycle.year)
-        rows.append(
-            Answer(
-                return_obj=ret,
-                key_area=area,
-                department=COUNCIL,
-                current_level=current,
-                target_level=target,
-                comment=COMMENT,
-                evidence=EVIDENCE if n % 3 == 0 else "",
-                updated_by=editor,
-                updated_at=when,
-            )
-        )
+        given = [(COUNCIL, current, target, EVIDENCE if n % 3 == 0 else "")]
         rng = seeded(f"{ret.council.slug}:{area.slug}:departments")
         for department in departments:
             now = level(current + rng.choice([-2, -1, 0, 0, 1]))
-            rows.append(
-                Answer(
-                    return_obj=ret,
-                    key_area=area,
-                    department=department,
-                    current_level=now,
-                    target_level=level(now + rng.choice([0, 1, 1])),
-                    comment=COMMENT,
-                    updated_by=editor,
-                    updated_at=when,
-                )
+            given.append((department, now, level(now + rng.choice([0, 1, 1])), ""))
+        rows += [
+            Answer(
+                return_obj=ret,
+                key_area=area,
+                department=department,
+                current_level=current_level,
+                target_level=target_level,
+                comment=COMMENT,
+                evidence=evidence,
+                updated_by=editor,
+                updated_at=when,
             )
+            for department, current_level, target_level, evidence in given
+        ]
     return rows
 
 
@@ -137,29 +128,16 @@ def load(ctx: DemoContext) -> None:
             if council.slug == draft["council"] and people:
                 # The demo's lead officer sees this council's previous return too.
                 lead = people[0]
+            officers = [(lead, Role.LEAD, data["departments"][0])]
             if is_draft and people:
-                Respondent.objects.create(
-                    return_obj=ret,
-                    user=people[1],
-                    role=Role.COLLEAGUE,
-                    department=data["people"]["colleague"]["department"],
-                    access=Access.DOMAIN,
-                )
+                colleague = (people[1], Role.COLLEAGUE, data["people"]["colleague"]["department"])
+                officers.insert(0, colleague)
             # Every demo officer's address is at a fictional council's confirmed .example domain.
-            Respondent.objects.create(
-                return_obj=ret,
-                user=lead,
-                role=Role.LEAD,
-                department=data["departments"][0],
-                access=Access.DOMAIN,
-            )
-            with_departments = is_draft or n % 5 == 0
-            rows += answers(
-                ret,
-                areas,
-                when,
-                lead,
-                departments=data["departments"] if with_departments else (),
-                only=draft["answered"] if is_draft else None,
-            )
+            for user, role, department in officers:
+                ret.respondents.create(
+                    user=user, role=role, department=department, access=Access.DOMAIN
+                )
+            departments = data["departments"] if is_draft or n % 5 == 0 else ()
+            only = draft["answered"] if is_draft else None
+            rows += answers(ret, areas, when, lead, departments=departments, only=only)
         Answer.objects.bulk_create(rows)

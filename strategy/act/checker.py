@@ -70,6 +70,13 @@ class Line:
     partly_verified: bool = False
     outcome: str = ""
 
+    @classmethod
+    def citing(cls, rule, title: str, text: str, outcome: str, fallback: tuple[str, str]):
+        """A line citing the rule it applied; where none is in force, the (section, URL) given."""
+        section, source_url = (rule.section, rule.source_url) if rule else fallback
+        partly = bool(rule and rule.is_partly_verified)
+        return cls(title, text, section, source_url, partly, outcome=outcome)
+
 
 @dataclass
 class NoticeDue:
@@ -240,16 +247,8 @@ def above_threshold(answer: Answer, rules: RuleBook, p: Procurement) -> None:
         )
     else:
         text = f"No: the duty applies only to contracts worth more than {pounds(kpi.amount)}."
-    answer.lines.append(
-        Line(
-            "KPI duty",
-            text,
-            kpi.section if kpi else "s.52",
-            kpi.source_url if kpi else ACT.format(52),
-            bool(kpi and kpi.is_partly_verified),
-            outcome="Applies" if answer.kpi_duty else "Does not apply",
-        )
-    )
+    outcome = "Applies" if answer.kpi_duty else "Does not apply"
+    answer.lines.append(Line.citing(kpi, "KPI duty", text, outcome, ("s.52", ACT.format(52))))
     standstill = standstill_line(p)
     answer.lines.append(standstill)
     answer.procedures = procedures(p)
@@ -439,16 +438,9 @@ def below_threshold(answer: Answer, rules: RuleBook, p: Procurement) -> None:
         )
     else:
         text = f"No: it is worth less than {pounds(line.amount)} (VAT included)."
-    answer.lines.append(
-        Line(
-            "Notifiable below threshold",
-            text,
-            line.section if line else "Part 6",
-            line.source_url if line else PART_6_URL,
-            bool(line and line.is_partly_verified),
-            outcome="Notifiable" if answer.notifiable else "Not notifiable",
-        )
-    )
+    outcome = "Notifiable" if answer.notifiable else "Not notifiable"
+    title = "Notifiable below threshold"
+    answer.lines.append(Line.citing(line, title, text, outcome, ("Part 6", PART_6_URL)))
     answer.procedures = [
         Line(
             "Your own procedure",

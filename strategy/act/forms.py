@@ -12,6 +12,8 @@ from strategy.act.rules import ACT_START, EARLIEST_DATE, LATEST_DATE
 
 
 MAX_VALUE = Decimal("100000000000")  # £100 billion: anything larger is a typing slip
+# A date input's boxes: name, label and width in characters.
+DATE_BOXES = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
 
 
 class DateParts:
@@ -64,18 +66,22 @@ class DateParts:
         return day
 
     def bound(self, form) -> dict:
-        """What the template needs: id, label, hint, typed parts and errors."""
-        field = f"{self.name}_day"
-        errors = form.errors.get(field, []) if form.is_bound else []
+        """What the template needs: id, label, hint, errors and each box with what was typed."""
+        data = form.data if form.is_bound else {}
         return {
             "name": self.name,
             "label": self.label,
             "hint": self.hint,
-            "errors": errors,
-            "values": {
-                part: (form.data.get(f"{self.name}_{part}", "") if form.is_bound else "")[:10]
-                for part in ("day", "month", "year")
-            },
+            "errors": form.errors.get(f"{self.name}_day", []) if form.is_bound else [],
+            "boxes": [
+                {
+                    "id": f"{self.name}_{part}",
+                    "label": label,
+                    "width": width,
+                    "value": data.get(f"{self.name}_{part}", "")[:10],
+                }
+                for part, label, width in DATE_BOXES
+            ],
         }
 
 

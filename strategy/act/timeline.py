@@ -142,6 +142,26 @@ def shortest(rows) -> tuple[bool, int | None]:
     return True, min(row.days for row in rows)
 
 
+def earliest_deadline(rules: RuleBook, keys: list[str], start: date, period: str, counts: str):
+    """A s.54 period's rows that apply, its shortest minimum, and the earliest deadline it sets.
+
+    `period` is "participation" (s.54(3)) or "tendering" (s.54(4)); `counts` says what the
+    minimum counts and from when.
+    """
+    rows = [rules.period(k) for k in keys if rules.period(k)]
+    known, days = shortest(rows)
+    title, section = {
+        "participation": ("Earliest participation deadline", "s.54(3)"),
+        "tendering": ("Earliest tender deadline", "s.54(4)"),
+    }[period]
+    if known and days is not None:
+        deadline, text = start + timedelta(days=days), f"At least {days} days for {counts}."
+    else:
+        deadline = None
+        text = f"No minimum {period} period: set a deadline with regard to s.54(1)."
+    return rows, days, Milestone(title, deadline, text, section, ACT.format(54))
+
+
 def calculate(plan: Plan, rules: RuleBook | None = None) -> Timeline:
     """The earliest deadlines, standstill and notices for plan."""
     rules = rules or RuleBook.on_date(plan.tender_notice)
@@ -171,22 +191,15 @@ def calculate(plan: Plan, rules: RuleBook | None = None) -> Timeline:
     )
     invitation = plan.tender_notice
     if plan.procedure == "competitive-flexible":
-        t.participation_rows = [
-            rules.period(k) for k in participation_keys(plan) if rules.period(k)
-        ]
-        known, t.participation_days = shortest(t.participation_rows)
-        deadline = None
-        if known and t.participation_days is not None:
-            deadline = plan.tender_notice + timedelta(days=t.participation_days)
-            text = (
-                f"At least {t.participation_days} days for requests to participate, counted from "
-                "the day after the tender notice."
-            )
-        else:
-            text = "No minimum participation period: set a deadline with regard to s.54(1)."
-        ms.append(
-            Milestone("Earliest participation deadline", deadline, text, "s.54(3)", ACT.format(54))
+        t.participation_rows, t.participation_days, participation = earliest_deadline(
+            rules,
+            participation_keys(plan),
+            plan.tender_notice,
+            "participation",
+            "requests to participate, counted from the day after the tender notice",
         )
+        ms.append(participation)
+        deadline = participation.day
         if plan.invitation:
             invitation = plan.invitation
             assumed = False
@@ -206,20 +219,16 @@ def calculate(plan: Plan, rules: RuleBook | None = None) -> Timeline:
                 assumed=assumed,
             )
         )
-    t.tendering_rows = [rules.period(k) for k in tendering_keys(plan) if rules.period(k)]
-    known, t.tendering_days = shortest(t.tendering_rows)
-    tender_deadline = None
-    if known and t.tendering_days is not None:
-        tender_deadline = invitation + timedelta(days=t.tendering_days)
-        text = (
-            f"At least {t.tendering_days} days for tenders, counted from the day after the "
-            "invitation to tender; the shortest minimum of the rows that apply."
-        )
-    else:
-        text = "No minimum tendering period: set a deadline with regard to s.54(1)."
-    ms.append(
-        Milestone("Earliest tender deadline", tender_deadline, text, "s.54(4)", ACT.format(54))
+    t.tendering_rows, t.tendering_days, tendering = earliest_deadline(
+        rules,
+        tendering_keys(plan),
+        invitation,
+        "tendering",
+        "tenders, counted from the day after the invitation to tender; the shortest minimum of the "
+        "rows that apply",
     )
+    ms.append(tendering)
+    tender_deadline = tendering.day
     award = plan.award_notice or (tender_deadline or invitation) + timedelta(days=1)
     ms.append(
         Milestone(

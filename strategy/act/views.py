@@ -180,46 +180,40 @@ def check_answers(request):
     )
 
 
-def check_result(request, printing=False):
-    """The checker's answer: a citable page at a stable address."""
+def checked_page(request, template, printing=False):
+    """A page of the checker's answer, drawn from the answers in the address."""
     form, valid, query, errors = checker_form(request)
     if not valid:
         return answers_problem(request, errors, query)
     answer = check(form.procurement())
+    result = with_query(reverse("act:check_result"), query)
     return render_page(
         request,
-        "strategy/act/check_result.html",
+        template,
         {
             "answer": answer,
             "rules": answer.rules,
             "rows": summary_rows(form, query),
             "answers": query,
             "printing": printing,
-            "permalink": request.build_absolute_uri(with_query(reverse("act:check_result"), query)),
+            "result": result,
+            "permalink": request.build_absolute_uri(result),
         },
     )
 
 
+def check_result(request):
+    """The checker's answer: a citable page at a stable address."""
+    return checked_page(request, "strategy/act/check_result.html")
+
+
 def check_print(request):
-    return check_result(request, printing=True)
+    return checked_page(request, "strategy/act/check_result.html", printing=True)
 
 
 def notices_needed(request):
     """Which notices do I need? The notices from the checker's answers."""
-    form, valid, query, errors = checker_form(request)
-    if not valid:
-        return answers_problem(request, errors, query)
-    answer = check(form.procurement())
-    return render_page(
-        request,
-        "strategy/act/notices_needed.html",
-        {
-            "answer": answer,
-            "rules": answer.rules,
-            "rows": summary_rows(form, query),
-            "result": with_query(reverse("act:check_result"), query),
-        },
-    )
+    return checked_page(request, "strategy/act/notices_needed.html")
 
 
 def timeline_form(request):

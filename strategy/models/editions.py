@@ -16,6 +16,7 @@ from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentBlock
 from hub.models import BasePage, Guidance, Illustrative, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import MaturityDescriptorBlock, StrategySectionBlock
 from strategy.enums import CategoryStrategyStatus, EditionStatus
+from strategy.models.panels import GUIDANCE_PANELS
 from strategy.models.resources import ResourcePage
 from strategy.models.supersedable import Supersedable
 
@@ -49,6 +50,10 @@ class StrategyEditionQuerySet(PageQuerySet):
     def superseded(self):
         """Editions replaced by a later one."""
         return self.filter(status=EditionStatus.SUPERSEDED)
+
+    def in_force(self):
+        """The newest live edition in force, if any."""
+        return self.live().current().newest_first().first()
 
     def edition_of(self, page):
         """The edition a theme or key area page belongs to, with its successor."""
@@ -115,9 +120,7 @@ class StrategyEditionPage(Guidance, Provenance, Supersedable, BasePage):
             [FieldPanel("foreword"), FieldPanel("foreword_author")], heading="Foreword"
         ),
         FieldPanel("body"),
-        Provenance.provenance_panel,
-        Guidance.ownership_panel,
-        Guidance.change_note_panel,
+        *GUIDANCE_PANELS,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -149,9 +152,7 @@ class ThemePage(InEdition, Guidance, Provenance, BasePage):
         *BasePage.content_panels,
         FieldPanel("theme"),
         FieldPanel("body"),
-        Provenance.provenance_panel,
-        Guidance.ownership_panel,
-        Guidance.change_note_panel,
+        *GUIDANCE_PANELS,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
@@ -209,9 +210,7 @@ class KeyAreaPage(InEdition, Guidance, Provenance, BasePage):
         FieldPanel("why_it_matters"),
         FieldPanel("maturity_descriptors"),
         FieldPanel("body"),
-        Provenance.provenance_panel,
-        Guidance.ownership_panel,
-        Guidance.change_note_panel,
+        *GUIDANCE_PANELS,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -228,11 +227,8 @@ class KeyAreaPage(InEdition, Guidance, Provenance, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_resources"] = (
-            ResourcePage.objects.related_to(key_area=self.key_area_id)[:RELATED_RESOURCES]
-            if self.key_area_id
-            else []
-        )
+        related = ResourcePage.objects.related_to(key_area=self.key_area_id)
+        context["related_resources"] = related[:RELATED_RESOURCES]
         context["edition"] = SimpleLazyObject(partial(StrategyEditionPage.objects.edition_of, self))
         return context
 
@@ -307,9 +303,7 @@ class CategoryStrategyPage(Guidance, Illustrative, Provenance, Supersedable, Bas
         ),
         FieldPanel("sections"),
         FieldPanel("appendices"),
-        Provenance.provenance_panel,
-        Guidance.ownership_panel,
-        Guidance.change_note_panel,
+        *GUIDANCE_PANELS,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
@@ -325,11 +319,8 @@ class CategoryStrategyPage(Guidance, Illustrative, Provenance, Supersedable, Bas
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_resources"] = (
-            ResourcePage.objects.related_to(category=self.category_id)[:RELATED_RESOURCES]
-            if self.category_id
-            else []
-        )
+        related = ResourcePage.objects.related_to(category=self.category_id)
+        context["related_resources"] = related[:RELATED_RESOURCES]
         return context
 
     def numbered_sections(self) -> list[dict]:

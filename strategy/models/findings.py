@@ -15,6 +15,7 @@ from hub.exports import csv_download
 from hub.models import BasePage, Guidance, Illustrative, MaturityLevel, Provenance, SectionIndexPage
 from strategy.blocks import ChartBlock, HeadlineFigureBlock
 from strategy.enums import Instrument
+from strategy.models.panels import GUIDANCE_PANELS
 
 
 class ProgressIndexPage(SectionIndexPage):
@@ -87,9 +88,7 @@ class FindingsPage(RoutablePageMixin, Guidance, Illustrative, Provenance, BasePa
         FieldPanel("key_messages"),
         FieldPanel("body"),
         FieldPanel("report"),
-        Provenance.provenance_panel,
-        Guidance.ownership_panel,
-        Guidance.change_note_panel,
+        *GUIDANCE_PANELS,
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -17,6 +17,7 @@ from hub.models import BasePage, Guidance, Illustrative, Provenance, SectionInde
 from hub.pagination import paginate
 from strategy.enums import Audience, ResourceType
 from strategy.forms import ResourceFilterForm
+from strategy.models.panels import GUIDANCE_PANELS
 
 
 PER_PAGE = 20
@@ -88,7 +89,9 @@ class ResourceQuerySet(PageQuerySet):
         )
 
     def related_to(self, *, key_area=None, category=None):
-        """Live resources filed under a key area or a category, newest first."""
+        """Live resources filed under a key area or a category, newest first; none for neither."""
+        if key_area is None and category is None:
+            return self.none()
         qs = self.newest()
         if key_area is not None:
             qs = qs.filter(key_areas=key_area)
@@ -138,9 +141,7 @@ class ResourcePage(Guidance, Illustrative, Provenance, BasePage):
             heading="Resource",
         ),
         FieldPanel("body"),
-        Provenance.provenance_panel,
-        Guidance.ownership_panel,
-        Guidance.change_note_panel,
+        *GUIDANCE_PANELS,
     ]
     promote_panels = [
         *BasePage.promote_panels,

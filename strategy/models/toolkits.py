@@ -16,6 +16,7 @@ from hub.blocks import BaseStreamBlock
 from hub.models import BasePage, Guidance, Provenance, SectionIndexPage
 from strategy.blocks import PolicyNoteIndexBlock
 from strategy.enums import Regime
+from strategy.models.panels import GUIDANCE_PANELS
 
 
 class ToolkitIndexPage(SectionIndexPage):
@@ -87,9 +88,7 @@ class ToolkitPage(RoutablePageMixin, Guidance, Provenance, BasePage):
             heading="Regime",
         ),
         FieldPanel("body"),
-        Provenance.provenance_panel,
-        Guidance.ownership_panel,
-        Guidance.change_note_panel,
+        *GUIDANCE_PANELS,
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("tags")]
     search_fields = [
