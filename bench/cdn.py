@@ -250,6 +250,7 @@ def check_grace(proxy: str, paths: list[str], cluster, outage: float) -> tuple[b
     for path in paths:
         stack.get(proxy + path)
     tally = {"ok": 0, "errors": 0, "during": 0}
+    failed = []  # the first answers that were not 200
     stop = threading.Event()
     down = threading.Event()
     lock = threading.Lock()
@@ -260,12 +261,17 @@ def check_grace(proxy: str, paths: list[str], cluster, outage: float) -> tuple[b
             path = paths[i % len(paths)]
             i += 1
             try:
-                status = stack.get(proxy + path).status
-            except OSError:
-                status = 0
+                response = stack.get(proxy + path)
+                status, cache = response.status, response.headers.get("x-cache")
+            except OSError as error:
+                status, cache = 0, type(error).__name__
             with lock:
                 tally["ok" if status == 200 else "errors"] += 1
                 tally["during"] += down.is_set()
+                if status != 200 and len(failed) < 5:
+                    failed.append(
+                        f"{path}: {status or cache} (X-Cache {cache}, down {down.is_set()})"
+                    )
             time.sleep(0.02)
 
     readers = [threading.Thread(target=reader, args=(n * 7,)) for n in range(8)]
@@ -285,6 +291,7 @@ def check_grace(proxy: str, paths: list[str], cluster, outage: float) -> tuple[b
     return passed, (
         f"PostgreSQL stopped {outage:.0f} s: {tally['ok'] + tally['errors']} reads,"
         f" {tally['during']} during the outage, {tally['errors']} errors"
+        + "".join(f"\n      {line}" for line in failed)
     )
 
 
