@@ -2,7 +2,6 @@
 
 import json
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -21,6 +20,7 @@ from consultations.respondent_data.erasure import (
     respondent_export,
     respondent_find,
 )
+from hub.exports import attachment
 
 
 LATE_ENTRY_PERMISSION = "consultations.add_lateentrylink"
@@ -68,12 +68,11 @@ def respondent_data_view(request):
         found = respondent_find(email)
         if request.GET.get("export") == "json":
             respondent_audit(EXPORT_RESPONDENT, request.user, found)
-            response = HttpResponse(
+            return attachment(
                 json.dumps({"email": email, **respondent_export(found)}, indent=2, default=str),
-                content_type="application/json",
+                "respondent-data.json",
+                "application/json",
             )
-            response["Content-Disposition"] = 'attachment; filename="respondent-data.json"'
-            return response
         respondent_audit(FIND_RESPONDENT, request.user, found)
     return TemplateResponse(
         request,

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 
 from consultations.enums import ResponseType
 from consultations.models import COMMENT_MAX_LENGTH, LATE_ENTRY_MAX_HOURS
+from hub.forms import choice_errors
 from hub.models import Council
 
 
@@ -81,9 +82,7 @@ class CommentForm(forms.Form):
     )
     organisation = forms.ChoiceField(
         label="Organisation",
-        error_messages=dict.fromkeys(
-            ["required", "invalid_choice"], 'Select your council, or select "Another organisation"'
-        ),
+        error_messages=choice_errors('Select your council, or select "Another organisation"'),
     )
     organisation_other = SingleLineField(
         label="Name of your organisation", what="the name of your organisation", required=False
@@ -95,9 +94,8 @@ class CommentForm(forms.Form):
         label="Is this your organisation's official response or your personal view?",
         choices=ResponseType.choices,
         widget=forms.RadioSelect,
-        error_messages=dict.fromkeys(
-            ["required", "invalid_choice"],
-            "Select whether this is an official response or your personal view",
+        error_messages=choice_errors(
+            "Select whether this is an official response or your personal view"
         ),
     )
     consent_publish_name = forms.BooleanField(

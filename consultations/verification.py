@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.core import signing
 from django.db import transaction
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from consultations.enums import CommentStatus, ResponseType
@@ -99,9 +100,7 @@ def verify_comment(page: ConsultationPage, token: str) -> Comment:
     if parts is None:
         raise Http404("Not a verification link")
     reference, made, address = parts
-    comment = Comment.objects.filter(consultation=page, reference=reference).first()
-    if comment is None:
-        raise Http404("No comment with this reference")
+    comment = get_object_or_404(Comment, consultation=page, reference=reference)
     if timezone.now().timestamp() - made > LINK_MAX_AGE.total_seconds():
         raise VerificationFailed(
             "This link has expired. Your response has been received, and shows as "

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -22,6 +21,7 @@ from consultations.models import Comment, ConsultationIndexPage, ConsultationPag
 from consultations.outage import comment_not_sent
 from consultations.respondent_data.audit import ACTIONS, ResponseAuditMixin, ResponsesAuditMixin
 from consultations.times import closing_date_warning
+from hub.admin_views import PermissionMenuItem
 from hub.exports import SafeCSVMixin
 from hub.models import HomeAction, HomePanel
 
@@ -182,17 +182,6 @@ def register_consultation_log_actions(actions):
 @hooks.register("register_admin_urls")
 def consultation_admin_urls():
     return [*admin_views.urlpatterns, *analysis_urls.urlpatterns]
-
-
-class PermissionMenuItem(MenuItem):
-    """Shown only to staff with the permission its page requires."""
-
-    def __init__(self, label, url, permission, **kwargs):
-        super().__init__(label, url, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,4 +1,4 @@
-"""Hub managers' admin views over council domains beyond the snippet listing."""
+"""Hub managers' admin views over council domains beyond the snippet listing; menu items."""
 
 from django import forms
 from django.contrib import messages
@@ -7,10 +7,22 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.views.generic import FormView
 
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from hub.models import Council
 from hub.verification import domains_take_over
+
+
+class PermissionMenuItem(MenuItem):
+    """Shown only to staff with the permission its page requires."""
+
+    def __init__(self, label, url, permission, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
 
 
 class TakeOverForm(forms.Form):

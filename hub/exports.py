@@ -32,9 +32,15 @@ class SafeCSVMixin:
         )
 
 
+def attachment(content, filename: str, content_type: str) -> HttpResponse:
+    """Content to download, as a file of this name."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def csv_download(rows, filename: str) -> HttpResponse:
     """Rows as a CSV attachment, named after `filename` made safe for a file name."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(filename)[:80]}.csv"'
+    response = attachment(b"", f"{slugify(filename)[:80]}.csv", "text/csv; charset=utf-8")
     csv.writer(response).writerows(rows)
     return response

@@ -5,6 +5,11 @@ from wagtail.models import Page
 from hub.models import FEEDBACK_TEXT_MAX
 
 
+def choice_errors(message: str) -> dict:
+    """The same message for a choice not made and for one not offered."""
+    return dict.fromkeys(["required", "invalid_choice"], message)
+
+
 class SearchForm(forms.Form):
     """The site-wide search query and its content-type filter."""
 

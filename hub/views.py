@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views import static
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -111,6 +112,7 @@ def _storage_ok() -> bool:
 HEALTH_CHECKS = {"database": _database_ok, "cache": _cache_ok, "storage": _storage_ok}
 
 
+@never_cache
 def healthz(request):
     """200 when the database, cache and media storage all answer, else 503; names no data."""
     results = {}
@@ -121,12 +123,10 @@ def healthz(request):
             logger.warning("Health check %s failed: %s", name, type(error).__name__)
             results[name] = "failing"
     healthy = all(result == "ok" for result in results.values())
-    response = JsonResponse(
+    return JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": results},
         status=200 if healthy else 503,
     )
-    add_never_cache_headers(response)
-    return response
 
 
 FEEDBACK_SPAM = "Your feedback could not be sent. Leave the last field empty and try again."

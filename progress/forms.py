@@ -2,14 +2,10 @@
 
 from django import forms
 
+from hub.forms import choice_errors
 from hub.models import Council, Level
 from hub.models.taxonomy import level_label
 from progress.models import AnswerFields, Cycle
-
-
-def choice_errors(message: str) -> dict:
-    """The same message for a choice not made and for one not offered."""
-    return dict.fromkeys(["required", "invalid_choice"], message)
 
 
 def email_field(label: str) -> forms.EmailField:

@@ -5,13 +5,13 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from hub.admin_views import PermissionMenuItem
 from hub.exports import SafeCSVMixin
 from progress import emails
 from progress.admin_views import CompletionView
@@ -163,15 +163,12 @@ def completion_urls():
     ]
 
 
-class CompletionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("progress.view_all_returns")
-
-
 @hooks.register("register_admin_menu_item")
 def completion_menu_item():
-    return CompletionMenuItem(
-        "Self-assessment completion", reverse("progress_completion"), icon_name="tasks", order=261
+    url = reverse("progress_completion")
+    permission = "progress.view_all_returns"
+    return PermissionMenuItem(
+        "Self-assessment completion", url, permission, icon_name="tasks", order=261
     )
 
 

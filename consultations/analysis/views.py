@@ -5,7 +5,6 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
@@ -22,7 +21,7 @@ from consultations.analysis.models import AnalysedComment, CampaignGroup, Respon
 from consultations.analysis.report import report_build, report_docx, you_said_html
 from consultations.models import ConsultationPage
 from consultations.respondent_data.audit import EXPORT_RESPONSES, VIEW_RESPONSES
-from hub.exports import csv_download, spreadsheet_safe
+from hub.exports import attachment, csv_download, spreadsheet_safe
 from hub.pagination import paginate
 
 
@@ -134,9 +133,7 @@ def _tables_export(consultation, tables, fmt, public):
             sheet.append([spreadsheet_safe(cell) for cell in row])
     output = io.BytesIO()
     workbook.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return attachment(output.getvalue(), f"{name}.xlsx", XLSX)
 
 
 def _named(form, save) -> bool:
@@ -361,10 +358,7 @@ def report_view(request, page_id):
     shown_quotes = sum(len(t.quotes) for t in report.themes)
     if request.GET.get("format") == "docx":
         _log(request, consultation, shown_quotes, EXPORT_RESPONSES, format="report docx")
-        response = HttpResponse(report_docx(report), content_type=DOCX)
-        name = f"summary-report-{consultation.slug}.docx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return attachment(report_docx(report), f"summary-report-{consultation.slug}.docx", DOCX)
     _log(request, consultation, shown_quotes, view="summary report")
     template = "report_print" if request.GET.get("print") == "1" else "report"
     return _render(request, template, consultation, "Draft summary report", report=report)

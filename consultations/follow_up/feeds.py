@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from consultations import times
 from consultations.models import ConsultationPage
+from hub.exports import attachment
 from hub.feeds import IndexFeed
 from hub.models import flag_text
 
@@ -91,6 +92,5 @@ def closing_calendar(request, page: ConsultationPage) -> HttpResponse:
     )
     event.add("url", url)
     calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{page.slug}-closing-date.ics"'
-    return response
+    filename = f"{page.slug}-closing-date.ics"
+    return attachment(calendar.to_ical(), filename, "text/calendar; charset=utf-8")

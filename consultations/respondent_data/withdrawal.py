@@ -2,7 +2,7 @@
 
 from django.core import signing
 from django.db import transaction
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from wagtail.log_actions import log
@@ -65,10 +65,7 @@ def comment_withdraw(comment: Comment) -> bool:
 
 def withdraw_view(request, page: ConsultationPage, token: str):
     """GET explains and asks; POST withdraws, while the consultation is open."""
-    reference = withdraw_reference(token)
-    comment = reference and Comment.objects.filter(consultation=page, reference=reference).first()
-    if comment is None:
-        raise Http404("No comment with this reference")
+    comment = get_object_or_404(Comment, consultation=page, reference=withdraw_reference(token))
     status = 200
     withdrawable = request.method == "POST" and comment.status != CommentStatus.WITHDRAWN
     if withdrawable and not comment_withdraw(comment):
