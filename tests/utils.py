@@ -20,6 +20,17 @@ def preview_data(client, page):
     return data
 
 
+def assert_placement(test, index, child, *, child_parents=None, child_children=()):
+    """A section: its index only under the home page, holding child pages, made nowhere else."""
+    from hub.models import HomePage
+
+    test.assertAllowedParentPageTypes(index, {HomePage})
+    test.assertAllowedParentPageTypes(child, child_parents or {index})
+    test.assertAllowedSubpageTypes(index, {child})
+    test.assertAllowedSubpageTypes(child, set(child_children))
+    test.assertCanNotCreateAt(HomePage, child)
+
+
 def assert_smoke(test, page):
     """Routable, renderable and previewable, the Wagtail smoke set for one page."""
     test.assertPageIsRoutable(page)

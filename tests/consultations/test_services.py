@@ -19,18 +19,12 @@ from consultations.services import CommentRefused, Respondent, SubmissionConflic
 from hub import outbox
 from hub.models import Email, EmailStatus
 from tests.consultations.factories import ConsultationPageFactory
+from tests.consultations.follow_up import PRIYA
 
 
 pytestmark = pytest.mark.django_db
 
-RESPONDENT = Respondent(
-    name="Priya Shah",
-    email="priya@northmoor.gov.uk",
-    council=None,
-    organisation_other="Northmoor Schools Trust",
-    role="Head of procurement",
-    response_type="official",
-)
+RESPONDENT = Respondent(**PRIYA)
 
 
 def create(consultation, key=None, text="A comment.", **kwargs):
