@@ -2,19 +2,16 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
 
 from hub.models import StandardPage
+from tests.browser.helpers import BROWSER
 from tests.browser.pages import demo_pages
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 
 def test_no_public_page_type_violates_the_policy(live_server, page, demo_site, csp_violations):
