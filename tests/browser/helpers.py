@@ -4,11 +4,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 
-# A real browser talks to the live server's thread, so each test's rows must be committed.
-BROWSER = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# A real browser talks to the live server's thread, so each test's rows must be committed; the
+# migrations' rows are put back after each test (tests/conftest.py).
+BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

@@ -210,8 +210,8 @@ class TestIdempotency:
         assert Comment.objects.count() == 2
 
 
-# serialized_rollback puts back the page tree that the flush after this test removes.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The suite puts back the page tree that the flush after this test removes (tests/conftest.py).
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_posts_with_the_same_key_store_one_comment(consultation):
     """Must show 3 under real concurrency: eight threads race with one key."""
     if connection.vendor == "sqlite":
