@@ -10,6 +10,12 @@ from hub.cache import redis_cache
 REDIS_DOWN = {"default": redis_cache("redis://127.0.0.1:8478/0")}
 
 
+def csp_directives(policy: str) -> dict[str, str]:
+    """A Content-Security-Policy header's sources by directive, whatever their order."""
+    parts = (part.strip().partition(" ") for part in policy.split(";") if part.strip())
+    return {name: sources for name, _, sources in parts}
+
+
 def preview_data(client, page):
     """The page's edit form as POST data, with empty StreamFields (they are drawn by JavaScript)."""
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()

@@ -29,7 +29,8 @@ def pick_radio(page, name: str, index: int = 0):
 
 def follow(page, selector: str):
     """Tab to a link or button and press Enter on it; wait for the next page."""
-    follow(page, selector)
+    tab_to(page, selector)
+    press_and_wait(page)
 
 
 def type_date(page, field: str, day: str, month: str, year: str, *, replace: bool = False):
