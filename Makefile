@@ -30,9 +30,8 @@ db: ## Create or update the database and load the demo content
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 
-# One worker per core, at most 4. Each file is a group of its own; the tests that share the demo
-# site run in one group, so the demo is built once, and the browser tests in another.
-PYTEST := $(PY) -m pytest -n auto --maxprocesses=4 --dist loadgroup
+# One worker per core, at most 4: each worker builds the demo content once for its own database.
+PYTEST := $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
 
 test: ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(PYTEST)
