@@ -25,7 +25,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -46,22 +45,6 @@ def say(message: str) -> None:
 
 
 @contextlib.contextmanager
-def process(command, env=None, log=None, cwd=ROOT):
-    """A background process, terminated at the end."""
-    child = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT
-    )
-    try:
-        yield child
-    finally:
-        child.terminate()
-        try:
-            child.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            child.kill()
-
-
-@contextlib.contextmanager
 def varnish(folder: Path, port: int, admin_port: int, backend_port: int):
     """varnishd in the foreground with the shipped VCL, pointed at the app's port."""
     vcl = folder / "default.vcl"
@@ -71,7 +54,7 @@ def varnish(folder: Path, port: int, admin_port: int, backend_port: int):
     command = ["varnishd", "-F", "-n", str(workdir), "-a", f"127.0.0.1:{port}"]
     command += ["-T", f"127.0.0.1:{admin_port}", "-f", str(vcl), "-s", "malloc,64m"]
     command += ["-p", "default_grace=0", "-p", "thread_pool_min=20"]
-    with (folder / "varnish.log").open("w") as log, process(command, log=log):
+    with (folder / "varnish.log").open("w") as log, stack.process(command, log=log):
         stack.wait_for_port(port, timeout=30)
         yield workdir
 
@@ -314,22 +297,21 @@ def main() -> int:
 
 def run(options, redis_url: str) -> int:
     """Start the stack, measure and check; the exit status."""
-    folder = Path(tempfile.mkdtemp(prefix="hub-cdn-"))
+    folder, cluster = stack.scratch("cdn")
     os.chmod(folder, 0o755)  # noqa: S103 - varnishd's unprivileged child reads its files here
-    cluster = stack.PostgresCluster(stack.free_port(8432))
     results = []
     try:
-        cluster.start()
-        cluster.createdb("hub")
         app_port = stack.free_port(8400)
         proxy_port = stack.free_port(app_port - PORTS_START + 8401)
         admin_port = stack.free_port(proxy_port - PORTS_START + 8401)
         proxy = f"http://127.0.0.1:{proxy_port}"
-        env = stack.production_env(
-            DATABASE_URL=cluster.url("hub"),
+        subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], check=True, capture_output=True)
+        say(f"PostgreSQL on 127.0.0.1:{cluster.port}; migrating and loading the demo content")
+        env = stack.demo_database(
+            cluster,
+            folder,
+            "--no-index",
             REDIS_URL=redis_url,
-            STATIC_ROOT=str(folder / "static"),
-            MEDIA_ROOT=str(folder / "media"),
             PAGE_CACHE_SECONDS="10",
             DATABASE_POOL_TIMEOUT="2",
             TASKS_BACKEND="database",
@@ -337,21 +319,16 @@ def run(options, redis_url: str) -> int:
             SITE_HOSTNAME="127.0.0.1",
             SITE_PORT=str(proxy_port),
         )
-        subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], check=True, capture_output=True)
-        say(f"PostgreSQL on 127.0.0.1:{cluster.port}; migrating and loading the demo content")
-        stack.manage("migrate", "--noinput", env=env)
-        stack.manage("collectstatic", "--noinput", env=env)
-        stack.manage("load_demo_data", "--no-index", env=env)
         with (
             (folder / "gunicorn.log").open("w") as log,
             (folder / "worker.log").open("w") as worker_log,
-            process(
+            stack.process(
                 [stack.PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
                 + ["--bind", f"127.0.0.1:{app_port}"],
                 env={**env, "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "4"},
                 log=log,
             ) as app,
-            process(
+            stack.process(
                 [stack.PYTHON, "manage.py", "db_worker", "--interval", "0.1"],
                 env=env,
                 log=worker_log,

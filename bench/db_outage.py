@@ -18,7 +18,6 @@ shared PostgreSQL server is never touched. Exit status 1 when a check fails. `.c
 import argparse
 import random
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -33,6 +32,17 @@ from tests import stack
 
 
 CONSULTATION = "/consultations/construction-category-strategy-2026/respond/"
+# What every bench comment answers, besides who sends it and what it says.
+ANSWERS = {
+    "organisation": "other",
+    "organisation_other": "Bench Trust",
+    "role": "Head of procurement",
+    "response_type": "official",
+    "section": "whole",
+}
+# Every sender here comes from 127.0.0.1 and sends at once; on the day they come from many
+# addresses and take their time.
+NO_LIMITS = {"CONSULTATIONS_RATE_LIMIT": "0", "CONSULTATIONS_MIN_SECONDS_TO_RESPOND": "0"}
 
 
 def say(message: str) -> None:
@@ -161,16 +171,8 @@ def person(base: str, number: int, stop: threading.Event, tally: Tally) -> None:
         time.sleep(random.uniform(0.5, 2.0))  # noqa: S311 - filling in the form
         sent += 1
         text = f"Comment {number}.{sent} {uuid.uuid4()}\nPipelines & <districts> – ŵ"
-        form.update(
-            name=f"Bench person {number}",
-            email=f"bench{number}@example.gov.uk",
-            organisation="other",
-            organisation_other="Bench Trust",
-            role="Head of procurement",
-            response_type="official",
-            section="whole",
-            text=text,
-        )
+        form.update(ANSWERS, name=f"Bench person {number}", email=f"bench{number}@example.gov.uk")
+        form["text"] = text
         answer(client, form, text, tally)
 
 
@@ -190,25 +192,18 @@ def main() -> int:
     parser.add_argument("--outage", type=float, default=5)
     options = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="hub-outage-"))
-    cluster = stack.PostgresCluster(stack.free_port(8432))
+    folder, cluster = stack.scratch("outage")
     try:
-        cluster.start()
-        cluster.createdb("hub")
-        env = stack.production_env(
-            DATABASE_URL=cluster.url("hub"),
-            STATIC_ROOT=str(folder / "static"),
-            MEDIA_ROOT=str(folder / "media"),
-            CONSULTATIONS_RATE_LIMIT="0",
-            CONSULTATIONS_MIN_SECONDS_TO_RESPOND="0",
+        say(f"PostgreSQL on 127.0.0.1:{cluster.port}; migrating and loading the demo content")
+        env = stack.demo_database(
+            cluster,
+            folder,
+            "--no-index",
+            **NO_LIMITS,
             # Shorter than the outage, so requests do fail during it. (The default, 5 s, rides
             # out a quick restart: requests wait for the database instead.)
             DATABASE_POOL_TIMEOUT="2",
         )
-        say(f"PostgreSQL on 127.0.0.1:{cluster.port}; migrating and loading the demo content")
-        stack.manage("migrate", "--noinput", env=env)
-        stack.manage("collectstatic", "--noinput", env=env)
-        stack.manage("load_demo_data", "--no-index", env=env)
         demo_rows = {key for key, _ in stored_rows(cluster.url("hub"))}
 
         port = stack.free_port(8400)

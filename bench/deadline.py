@@ -21,7 +21,6 @@ import http.client
 import random
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.db_outage import Tally, person, say, stored_rows
+from bench.db_outage import NO_LIMITS, Tally, person, say, stored_rows
 from tests import stack
 
 
@@ -109,29 +108,20 @@ def main() -> int:
     parser.add_argument("--respondents", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=40)
     options = parser.parse_args()
-
-    folder = Path(tempfile.mkdtemp(prefix="hub-deadline-"))
-    cluster = stack.PostgresCluster(stack.free_port(8432))
     readings, tally = Readings(), Tally()
+
+    folder, cluster = stack.scratch("deadline")
     published: list[float] = []
     try:
-        cluster.start()
-        cluster.createdb("hub")
         with stack.redis_server(stack.free_port(8479)) as redis_url:
-            env = stack.production_env(
-                DATABASE_URL=cluster.url("hub"),
-                REDIS_URL=redis_url,
-                STATIC_ROOT=str(folder / "static"),
-                MEDIA_ROOT=str(folder / "media"),
-                # Everyone here comes from 127.0.0.1; on the day they come from many addresses.
-                CONSULTATIONS_RATE_LIMIT="0",
-                CONSULTATIONS_MIN_SECONDS_TO_RESPOND="0",
-                GUNICORN_LOG_LEVEL="warning",
-            )
             say(f"PostgreSQL on {cluster.port}, Redis {redis_url}; loading the demo content")
-            stack.manage("migrate", "--noinput", env=env)
-            stack.manage("collectstatic", "--noinput", env=env)
-            stack.manage("load_demo_data", env=env)
+            env = stack.demo_database(
+                cluster,
+                folder,
+                REDIS_URL=redis_url,
+                GUNICORN_LOG_LEVEL="warning",
+                **NO_LIMITS,
+            )
             demo_rows = {key for key, _ in stored_rows(cluster.url("hub"))}
             port = stack.free_port(8400)
             # The shipped configuration: gunicorn.conf.py with its default workers and threads.

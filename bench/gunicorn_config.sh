@@ -15,16 +15,7 @@ PY="${PYTHON:-.venv/bin/python}"
 read -r -a PATHS <<<"${PATHS:-/ /case-studies/}"
 . bench/tools.sh
 
-WORK="$(mktemp -d)"
-SERVER=""
-# Stop the server's process group and wait until it is gone, so the next one can bind.
-stop_server() {
-  [ -n "$SERVER" ] || return 0
-  kill -TERM -- "-$SERVER" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 -- "-$SERVER" 2>/dev/null || break; sleep 0.2; done
-  SERVER=""
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
+scratch_and_server
 
 export DJANGO_SETTINGS_MODULE=hub.settings.production DJANGO_SECRET_KEY="benchmark-only-not-secret"
 export ALLOWED_HOSTS="127.0.0.1,localhost" SECURE_SSL_REDIRECT=0 LOG_LEVEL=WARNING

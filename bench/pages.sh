@@ -49,16 +49,7 @@ PAGES=(
 )
 PATHS=(); for page in "${PAGES[@]}"; do PATHS+=("${page#*|}"); done
 
-WORK="$(mktemp -d)"
-SERVER=""
-# Stop the server's process group and wait until it is gone, so the next one can bind.
-stop_server() {
-  [ -n "$SERVER" ] || return 0
-  kill -TERM -- "-$SERVER" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 -- "-$SERVER" 2>/dev/null || break; sleep 0.2; done
-  SERVER=""
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
+scratch_and_server
 
 export DJANGO_SETTINGS_MODULE=hub.settings.production
 export DJANGO_SECRET_KEY="benchmark-only-not-secret"

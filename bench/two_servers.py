@@ -17,7 +17,6 @@ Exit status 1 when a check fails. Everything stops by itself. `.ci/run` runs it;
 
 import re
 import sys
-import tempfile
 import uuid
 from io import BytesIO
 from pathlib import Path
@@ -26,7 +25,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.db_outage import CONSULTATION, form_fields, say
+from bench.db_outage import ANSWERS, CONSULTATION, form_fields, say
 from tests import stack
 
 
@@ -82,43 +81,32 @@ class Browser:
 def comment(browser: Browser, base: str, number: int) -> int:
     """Fetch the comment form from base and send it; the status of the POST."""
     form = form_fields(browser.get(base + CONSULTATION).text)
-    form.update(
-        name=f"Two servers {number}",
-        email=f"two{number}@example.gov.uk",
-        organisation="other",
-        organisation_other="Bench Trust",
-        role="Head of procurement",
-        response_type="official",
-        section="whole",
-        text=f"Comment {number} {uuid.uuid4()}",
-    )
+    form.update(ANSWERS, name=f"Two servers {number}", email=f"two{number}@example.gov.uk")
+    form["text"] = f"Comment {number} {uuid.uuid4()}"
     return browser.post_form(base + CONSULTATION, form).status
 
 
 def main() -> int:
-    folder = Path(tempfile.mkdtemp(prefix="hub-two-"))
-    cluster = stack.PostgresCluster(stack.free_port(8432))
+    folder, cluster = stack.scratch("two")
     checks = {}
     try:
-        cluster.start()
-        cluster.createdb("hub")
         with (
             stack.redis_server(stack.free_port(8479)) as redis_url,
             stack.s3_server(stack.free_port(8450)) as s3,
         ):
-            env = stack.production_env(
-                DATABASE_URL=cluster.url("hub"),
+            say("Redis and S3 up; starting PostgreSQL, migrating and loading the demo")
+            # Production settings make no sign-ins unless asked: the session check needs one.
+            # Media go to S3; the folder's media one stays empty.
+            env = stack.demo_database(
+                cluster,
+                folder,
+                "--no-index",
+                "--demo-users",
                 REDIS_URL=redis_url,
-                STATIC_ROOT=str(folder / "static"),
                 CONSULTATIONS_RATE_LIMIT=str(RATE_LIMIT),
                 CONSULTATIONS_MIN_SECONDS_TO_RESPOND="0",
                 **s3,
             )
-            say("PostgreSQL, Redis and S3 up; migrating and loading the demo (REDIS_URL set)")
-            stack.manage("migrate", "--noinput", env=env)
-            stack.manage("collectstatic", "--noinput", env=env)
-            # Production settings make no sign-ins unless asked: the session check needs one.
-            stack.manage("load_demo_data", "--no-index", "--demo-users", env=env)
             port_a = stack.free_port(8410)
             with stack.gunicorn(env, port_a) as a:
                 port_b = stack.free_port(port_a + 1)

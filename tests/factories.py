@@ -19,12 +19,32 @@ from hub.models import (
 from strategy.models import KeyAreaPage, StrategyEditionPage, StrategyIndexPage, ThemePage
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Procurement Knowledge Hub"
-    summary = "Guidance, case studies and consultations for councils."
+def page_factory(model, **fields):
+    """A wagtail-factories factory for the page type, with these field values."""
+    return factory.make_factory(model, FACTORY_CLASS=wagtail_factories.PageFactory, **fields)
 
-    class Meta:
-        model = HomePage
+
+def numbered(title: str) -> factory.Sequence:
+    """Titles "<title> 0", "<title> 1" and so on, one for each page made."""
+    return factory.Sequence(lambda n: f"{title} {n}")
+
+
+def set_many(field: str) -> factory.PostGeneration:
+    """A hook setting the page's many-to-many field to the list given for it, if any."""
+
+    def hook(page, create, extracted, **kwargs):
+        if extracted:
+            getattr(page, field).set(extracted)
+            page.save()
+
+    return factory.PostGeneration(hook)
+
+
+HomePageFactory = page_factory(
+    HomePage,
+    title="Procurement Knowledge Hub",
+    summary="Guidance, case studies and consultations for councils.",
+)
 
 
 def home_as_default_site(**fields) -> HomePage:
@@ -37,51 +57,30 @@ def home_as_default_site(**fields) -> HomePage:
     return home
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Standard page {n}")
-    summary = "A plain content page."
-
-    class Meta:
-        model = StandardPage
+StandardPageFactory = page_factory(
+    StandardPage, title=numbered("Standard page"), summary="A plain content page."
+)
 
 
 class TermFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Term {n}")
+    name = numbered("Term")
     slug = factory.Sequence(lambda n: f"term-{n}")
 
     class Meta:
         abstract = True
 
 
-class ThemeFactory(TermFactory):
-    class Meta:
-        model = Theme
-
-
-class KeyAreaFactory(TermFactory):
-    theme = factory.SubFactory(ThemeFactory)
-
-    class Meta:
-        model = KeyArea
-
-
-class CategoryFactory(TermFactory):
-    class Meta:
-        model = Category
-
-
-class RegionFactory(TermFactory):
-    class Meta:
-        model = Region
-
-
-class CouncilTypeFactory(TermFactory):
-    class Meta:
-        model = CouncilType
+ThemeFactory = factory.make_factory(Theme, FACTORY_CLASS=TermFactory)
+KeyAreaFactory = factory.make_factory(
+    KeyArea, FACTORY_CLASS=TermFactory, theme=factory.SubFactory(ThemeFactory)
+)
+CategoryFactory = factory.make_factory(Category, FACTORY_CLASS=TermFactory)
+RegionFactory = factory.make_factory(Region, FACTORY_CLASS=TermFactory)
+CouncilTypeFactory = factory.make_factory(CouncilType, FACTORY_CLASS=TermFactory)
 
 
 class CouncilFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Example Council {n}")
+    name = numbered("Example Council")
     slug = factory.Sequence(lambda n: f"example-council-{n}")
     council_type = factory.SubFactory(CouncilTypeFactory)
     region = factory.SubFactory(RegionFactory)
@@ -92,7 +91,7 @@ class CouncilFactory(factory.django.DjangoModelFactory):
 
 class MaturityLevelFactory(factory.django.DjangoModelFactory):
     level = factory.Sequence(lambda n: n % 5 + 1)
-    name = factory.Sequence(lambda n: f"Level {n}")
+    name = numbered("Level")
     definition = "What this level means."
 
     class Meta:
@@ -100,36 +99,22 @@ class MaturityLevelFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("level",)
 
 
-class StrategyIndexPageFactory(wagtail_factories.PageFactory):
-    title = "National Procurement Strategy"
-    slug = "strategy"
-
-    class Meta:
-        model = StrategyIndexPage
-
-
-class StrategyEditionPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"National Procurement Strategy {2000 + n}")
-    year = factory.Sequence(lambda n: 2000 + n)
-    parent = factory.SubFactory(StrategyIndexPageFactory)
-
-    class Meta:
-        model = StrategyEditionPage
-
-
-class ThemePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Theme {n}")
-    parent = factory.SubFactory(StrategyEditionPageFactory)
-
-    class Meta:
-        model = ThemePage
-
-
-class KeyAreaPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Key area {n}")
-    parent = factory.SubFactory(ThemePageFactory)
-    what_it_is = "<p>What this key area is about.</p>"
-    why_it_matters = "<p>Why it matters to councils.</p>"
-
-    class Meta:
-        model = KeyAreaPage
+StrategyIndexPageFactory = page_factory(
+    StrategyIndexPage, title="National Procurement Strategy", slug="strategy"
+)
+StrategyEditionPageFactory = page_factory(
+    StrategyEditionPage,
+    title=factory.Sequence(lambda n: f"National Procurement Strategy {2000 + n}"),
+    year=factory.Sequence(lambda n: 2000 + n),
+    parent=factory.SubFactory(StrategyIndexPageFactory),
+)
+ThemePageFactory = page_factory(
+    ThemePage, title=numbered("Theme"), parent=factory.SubFactory(StrategyEditionPageFactory)
+)
+KeyAreaPageFactory = page_factory(
+    KeyAreaPage,
+    title=numbered("Key area"),
+    parent=factory.SubFactory(ThemePageFactory),
+    what_it_is="<p>What this key area is about.</p>",
+    why_it_matters="<p>Why it matters to councils.</p>",
+)

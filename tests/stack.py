@@ -86,53 +86,44 @@ def manage(*args: str, env: dict[str, str], check: bool = True) -> str:
 
 
 @contextlib.contextmanager
+def process(command: list[str], env=None, log=None, cwd=ROOT):
+    """A background process, its output to log; terminated at the end, killed if it lingers."""
+    child = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT
+    )
+    try:
+        yield child
+    finally:
+        child.terminate()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+@contextlib.contextmanager
 def gunicorn(env: dict[str, str], port: int, *, workers: int = 1, threads: int = 4, log=None):
     """gunicorn with the repository's config file, production settings, on 127.0.0.1:port."""
     env = {**env, "GUNICORN_WORKERS": str(workers), "GUNICORN_THREADS": str(threads)}
-    process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log or subprocess.DEVNULL,
-        stderr=log or subprocess.DEVNULL,
-    )
-    try:
+    command = [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+    with process(command, env=env, log=log):
         wait_for_port(port, timeout=60)
         yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @contextlib.contextmanager
 def redis_server(port: int):
     """A throwaway Redis without persistence."""
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-        + ["--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    with process([*command, "--appendonly", "no"]):
         wait_for_port(port)
         yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @contextlib.contextmanager
 def s3_server(port: int, bucket: str = "hub-media"):
     """moto's S3-compatible server with one empty bucket; yields the settings' environment."""
-    process = subprocess.Popen(
-        [PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with process([PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]):
         wait_for_port(port)
         env = {
             "AWS_STORAGE_BUCKET_NAME": bucket,
@@ -154,9 +145,6 @@ def s3_server(port: int, bucket: str = "hub-media"):
             Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
         )
         yield env
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 class PostgresCluster:
@@ -196,6 +184,28 @@ class PostgresCluster:
         with contextlib.suppress(subprocess.CalledProcessError):
             self.stop("immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def scratch(name: str) -> tuple[Path, PostgresCluster]:
+    """A temporary folder and a PostgreSQL cluster of our own, not yet started, for a bench."""
+    return Path(tempfile.mkdtemp(prefix=f"hub-{name}-")), PostgresCluster(free_port(8432))
+
+
+def demo_database(cluster: PostgresCluster, folder: Path, *demo: str, **settings: str) -> dict:
+    """Start the cluster and give it a 'hub' database with the demo content, static files and
+    media under folder; the environment of production processes that serve it."""
+    cluster.start()
+    cluster.createdb("hub")
+    env = production_env(
+        DATABASE_URL=cluster.url("hub"),
+        STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),
+        **settings,
+    )
+    manage("migrate", "--noinput", env=env)
+    manage("collectstatic", "--noinput", env=env)
+    manage("load_demo_data", *demo, env=env)
+    return env
 
 
 @dataclass

@@ -10,6 +10,12 @@ from hub.cache import redis_cache
 REDIS_DOWN = {"default": redis_cache("redis://127.0.0.1:8478/0")}
 
 
+def csp_directives(policy: str) -> dict[str, str]:
+    """A Content-Security-Policy header's sources by directive, whatever their order."""
+    parts = (part.strip().partition(" ") for part in policy.split(";") if part.strip())
+    return {name: sources for name, _, sources in parts}
+
+
 def preview_data(client, page):
     """The page's edit form as POST data, with empty StreamFields (they are drawn by JavaScript)."""
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
@@ -18,6 +24,17 @@ def preview_data(client, page):
         if isinstance(field, StreamField) and f"{field.name}-count" not in data:
             data[f"{field.name}-count"] = "0"
     return data
+
+
+def assert_placement(test, index, child, *, child_parents=None, child_children=()):
+    """A section: its index only under the home page, holding child pages, made nowhere else."""
+    from hub.models import HomePage
+
+    test.assertAllowedParentPageTypes(index, {HomePage})
+    test.assertAllowedParentPageTypes(child, child_parents or {index})
+    test.assertAllowedSubpageTypes(index, {child})
+    test.assertAllowedSubpageTypes(child, set(child_children))
+    test.assertCanNotCreateAt(HomePage, child)
 
 
 def assert_smoke(test, page):

@@ -1,39 +1,19 @@
 """Every public page type in a real browser: zero axe violations, and usable without JavaScript."""
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.helpers import BROWSER, AxeReport
 from tests.browser.pages import demo_pages
 
 
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def axe_violations(page) -> list[str]:
-    """Axe's WCAG 2.2 AA violations on the page, as readable lines."""
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    assert result.response["passes"], "axe ran no checks"
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes) {v['nodes'][0]['target']}"
-        for v in result.response["violations"]
-    ]
+pytestmark = BROWSER
 
 
 def test_every_page_type_has_no_axe_violations(live_server, page, demo_site):
-    failures = {}
+    axe = AxeReport(page)
     for label, path in demo_pages():
-        response = page.goto(live_server.url + path)
-        assert response.status in (200, 404), (label, path, response.status)
-        violations = axe_violations(page)
-        if violations:
-            failures[f"{label} {path}"] = violations
-    assert not failures, failures
+        axe.visit(live_server.url + path, f"{label} {path}", statuses=(200, 404))
+    assert not axe.failures, axe.failures
 
 
 def test_pages_work_without_javascript(live_server, new_context, demo_site):

@@ -8,23 +8,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import axe_violations
-from tests.browser.test_consultations import tab_to
+from tests.browser.helpers import BROWSER, axe_violations, press_and_wait, tab_to, type_into
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 WIDTHS = [1280, 320]
 BASE = "/procurement-act/"
-
-
-def press_and_wait(page, key: str = "Enter"):
-    """Press a key that follows a link or sends a form, and wait for the next page."""
-    with page.expect_navigation():
-        page.keyboard.press(key)
 
 
 def pick_radio(page, name: str, index: int = 0):
@@ -37,9 +27,16 @@ def pick_radio(page, name: str, index: int = 0):
     assert page.locator(f"input[name={name}]").nth(index).is_checked()
 
 
-def type_into(page, selector: str, text: str):
+def follow(page, selector: str):
+    """Tab to a link or button and press Enter on it; wait for the next page."""
     tab_to(page, selector)
-    page.keyboard.type(text)
+    press_and_wait(page)
+
+
+def type_date(page, field: str, day: str, month: str, year: str, *, replace: bool = False):
+    """Type a date into the field's day, month and year boxes."""
+    for part, text in (("day", day), ("month", month), ("year", year)):
+        type_into(page, f"#{field}_{part}", text, replace=replace)
 
 
 SCRIPTS = re.compile(r"<script\b.*?</script>", re.S)
@@ -82,34 +79,40 @@ class Axe:
         if violations:
             self.failures[label] = violations
 
+    def follow(self, selector: str, text: str, label: str):
+        """Follow a link or button by keyboard; the next page shows the text, and is checked."""
+        follow(self.page, selector)
+        expect(self.page.locator("main")).to_contain_text(text)
+        self.check(label)
 
-def contexts(new_context, width):
-    """A page at this width with JavaScript on, then one with it off, and its axe checker."""
+
+def visits(live_server, new_context, width, path: str, label: str):
+    """The tool's page at this width with JavaScript on, then off, checked, with its checker.
+
+    Each visit must end with no failure in the checker.
+    """
     for js in (True, False):
         context = new_context(viewport={"width": width, "height": 900}, java_script_enabled=js)
         page = context.new_page()
-        yield js, page, Axe(page, js, new_context, width)
+        axe = Axe(page, js, new_context, width)
+        page.goto(live_server.url + BASE + path)
+        axe.check(label)
+        yield page, axe
+        assert not axe.failures, (js, width, axe.failures)
         context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_checker_by_keyboard(live_server, new_context, width):
-    for js, page, axe in contexts(new_context, width):
-        page.goto(live_server.url + BASE)
-        axe.check("tools")
-        tab_to(page, "main a[href$='/check/']")
-        press_and_wait(page)
+    for page, axe in visits(live_server, new_context, width, "", "tools"):
+        follow(page, "main a[href$='/check/']")
         axe.check("start")
-        tab_to(page, ".govuk-button--start")
-        press_and_wait(page)
+        follow(page, ".govuk-button--start")
         # An empty date: the error summary, then the date typed.
-        tab_to(page, "main button[type=submit]")
-        press_and_wait(page)
+        follow(page, "main button[type=submit]")
         expect(page.locator(".govuk-error-summary")).to_be_visible()
         axe.check("date with error")
-        type_into(page, "#start_day", "2")
-        type_into(page, "#start_month", "3")
-        type_into(page, "#start_year", "2026")
+        type_date(page, "start", "2", "3", "2026")
         press_and_wait(page)
         pick_radio(page, "authority", 0)
         axe.check("authority")
@@ -125,67 +128,37 @@ def test_the_checker_by_keyboard(live_server, new_context, width):
         press_and_wait(page)
         expect(page.locator("h1")).to_have_text("Check your answers")
         axe.check("check your answers")
-        tab_to(page, "main a.govuk-button")
-        press_and_wait(page)
-        expect(page.locator("main")).to_contain_text("at or above the threshold of £207,720")
+        axe.follow("main a.govuk-button", "at or above the threshold of £207,720", "result")
         expect(page.locator("#rules-stamp")).to_contain_text("2 March 2026, data version")
-        axe.check("result")
-        tab_to(page, "main a[href*='which-do-i-need']")
-        press_and_wait(page)
-        expect(page.locator("main")).to_contain_text("Contract details notice")
-        axe.check("which notices")
-        assert not axe.failures, (js, width, axe.failures)
+        axe.follow("main a[href*='which-do-i-need']", "Contract details notice", "which notices")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_timeline_by_keyboard(live_server, new_context, width):
-    for js, page, axe in contexts(new_context, width):
-        page.goto(live_server.url + BASE + "timeline/")
-        axe.check("form")
+    for page, axe in visits(live_server, new_context, width, "timeline/", "form"):
         pick_radio(page, "procedure", 0)
         pick_radio(page, "authority", 0)
-        type_into(page, "#tender_notice_day", "1")
-        type_into(page, "#tender_notice_month", "12")
-        type_into(page, "#tender_notice_year", "2025")
-        type_into(page, "#award_notice_day", "31")
-        type_into(page, "#award_notice_month", "2")  # no such day: the error summary
-        type_into(page, "#award_notice_year", "2026")
-        tab_to(page, "main button[type=submit]")
-        press_and_wait(page)
+        type_date(page, "tender_notice", "1", "12", "2025")
+        type_date(page, "award_notice", "31", "2", "2026")  # no such day: the error summary
+        follow(page, "main button[type=submit]")
         expect(page.locator(".govuk-error-summary")).to_be_visible()
         expect(page.locator("#tender_notice_year")).to_have_value("2025")
         axe.check("form with error")
-        tab_to(page, "#award_notice_day")
-        page.keyboard.press("Control+A")
-        page.keyboard.type("23")
-        tab_to(page, "#award_notice_month")
-        page.keyboard.press("Control+A")
-        page.keyboard.type("12")
-        tab_to(page, "#award_notice_year")
-        page.keyboard.press("Control+A")
-        page.keyboard.type("2025")
-        tab_to(page, "main button[type=submit]")
-        press_and_wait(page)
+        type_date(page, "award_notice", "23", "12", "2025", replace=True)
+        follow(page, "main button[type=submit]")
         timeline = page.locator("#timeline")
         expect(timeline).to_contain_text("Fri 26 Dec 2025")  # 25 days (s.54(4))
         expect(timeline).to_contain_text("Wed 7 Jan 2026")  # standstill (s.51, s.123)
         axe.check("timeline")
         assert page.locator("main a[href*='timeline.ics']").count() == 1
         assert page.locator("main a[href*='timeline.csv']").count() == 1
-        tab_to(page, "main a[href*='/print/']")
-        press_and_wait(page)
-        expect(page.locator("main")).to_contain_text("Address of this timeline")
-        axe.check("print")
-        assert not axe.failures, (js, width, axe.failures)
+        axe.follow("main a[href*='/print/']", "Address of this timeline", "print")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_notices_glossary_and_data_by_keyboard(live_server, new_context, width):
-    for js, page, axe in contexts(new_context, width):
-        page.goto(live_server.url + BASE + "notices/")
-        axe.check("notices")
-        tab_to(page, "main a[href$='/notices/contract-award-notice/']")
-        press_and_wait(page)
+    for page, axe in visits(live_server, new_context, width, "notices/", "notices"):
+        follow(page, "main a[href$='/notices/contract-award-notice/']")
         expect(page.locator("h1")).to_have_text("Contract award notice")
         axe.check("notice")
         page.goto(live_server.url + BASE + "glossary/")
@@ -195,4 +168,3 @@ def test_the_notices_glossary_and_data_by_keyboard(live_server, new_context, wid
         expect(page).to_have_url(live_server.url + BASE + "glossary/#letter-S")
         page.goto(live_server.url + BASE + "data/")
         axe.check("data")
-        assert not axe.failures, (js, width, axe.failures)

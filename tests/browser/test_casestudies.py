@@ -1,14 +1,9 @@
 """The case-study finder and case studies in a real browser: axe, and filters without JavaScript."""
 
-import pytest
-
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.helpers import BROWSER, AxeReport
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 PAGES = [
     (
@@ -27,14 +22,10 @@ PAGES = [
 
 
 def test_case_study_pages_have_no_axe_violations(live_server, page, demo_site):
-    failures = {}
+    axe = AxeReport(page)
     for label, path in PAGES:
-        response = page.goto(live_server.url + path)
-        assert response.status == 200, (label, path)
-        violations = axe_violations(page)
-        if violations:
-            failures[label] = violations
-    assert not failures, failures
+        axe.visit(live_server.url + path, label)
+    assert not axe.failures, axe.failures
 
 
 def test_the_finder_filters_without_javascript(live_server, new_context, demo_site):

@@ -9,14 +9,11 @@ from playwright.sync_api import expect
 from django.utils import timezone
 
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.helpers import BROWSER, AxeReport, tab_to, type_into
 from tests.consultations.factories import ConsultationPageFactory
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 OPEN = "/consultations/construction-category-strategy-2026/"
 
@@ -43,23 +40,8 @@ def site(demo_site, settings):
     return demo_site
 
 
-def tab_to(page, selector: str, limit: int = 150):
-    """Press Tab until the element matching selector has focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
 def test_every_consultation_state_and_the_journey_have_no_axe_violations(live_server, page, site):
-    failures = {}
-
-    def check(label):
-        violations = axe_violations(page)
-        if violations:
-            failures[label] = violations
-
+    axe = AxeReport(page)
     for label, path in [
         ("listing", "/consultations/"),
         ("open", OPEN),
@@ -70,15 +52,13 @@ def test_every_consultation_state_and_the_journey_have_no_axe_violations(live_se
         ("form, empty", OPEN + "respond/"),
         ("strategy with comment links", "/category-strategies/construction-2026/"),
     ]:
-        response = page.goto(live_server.url + path)
-        assert response.status == 200, (label, response.status)
-        check(label)
+        axe.visit(live_server.url + path, label)
 
     page.goto(live_server.url + OPEN + "respond/")
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error: ")
-    check("form, with errors")
+    axe.check("form, with errors")
 
     page.fill("#id_name", "Priya Shah")
     page.fill("#id_email", "priya@northmoor.gov.uk")
@@ -89,8 +69,8 @@ def test_every_consultation_state_and_the_journey_have_no_axe_violations(live_se
     page.fill("#id_text", "Please cover districts in the pipeline section.")
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
-    check("confirmation")
-    assert not failures, failures
+    axe.check("confirmation")
+    assert not axe.failures, axe.failures
 
 
 def test_the_whole_journey_works_by_keyboard_alone(live_server, page, site):
@@ -113,20 +93,15 @@ def test_the_whole_journey_works_by_keyboard_alone(live_server, page, site):
     assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
     assert page.is_checked(f'input[name=section][value="{section["id"]}"]'), "choice kept"
 
-    tab_to(page, "#id_name")
-    page.keyboard.type("Tom Ellis")
-    tab_to(page, "#id_email")
-    page.keyboard.type("tom@brackenfield.example")
-    tab_to(page, "#id_organisation")
-    page.keyboard.type("Brackenfield")
-    tab_to(page, "#id_role")
-    page.keyboard.type("Procurement officer")
+    type_into(page, "#id_name", "Tom Ellis")
+    type_into(page, "#id_email", "tom@brackenfield.example")
+    type_into(page, "#id_organisation", "Brackenfield")
+    type_into(page, "#id_role", "Procurement officer")
     tab_to(page, "input[name=response_type]")
     page.keyboard.press("ArrowDown")  # moves to and selects "Personal view"
     tab_to(page, "#id_consent_publish_organisation")
     page.keyboard.press("Space")
-    tab_to(page, "#id_text")
-    page.keyboard.type("Joint supplier days work best.")
+    type_into(page, "#id_text", "Joint supplier days work best.")
     tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
 

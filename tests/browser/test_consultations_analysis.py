@@ -9,16 +9,13 @@ from django.contrib.auth import get_user_model
 
 from consultations.analysis.models import Coding, Stance
 from consultations.analysis.services import theme_create
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.helpers import BROWSER, AxeReport
 from tests.consultations.analysis import analyst_user, comments_make
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import CouncilFactory, home_as_default_site
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 
 @pytest.fixture
@@ -78,7 +75,7 @@ def test_the_workspace_has_no_axe_violations(live_server, new_context, workspace
     consultation, comments = workspace["consultation"], workspace["comments"]
     sign_in(page, live_server.url)
     root = f"{live_server.url}/admin/consultations/{consultation.pk}/analysis/"
-    failures = {}
+    axe = AxeReport(page)
     for path in [
         "",
         "themes/",
@@ -88,10 +85,6 @@ def test_the_workspace_has_no_axe_violations(live_server, new_context, workspace
         "groups/",
         "report/",
     ]:
-        response = page.goto(root + path)
-        assert response.status in (200, 400), path
         # The whole page, Wagtail's own admin chrome included.
-        violations = axe_violations(page)
-        if violations:
-            failures[path] = violations
-    assert not failures, failures
+        axe.visit(root + path, path, statuses=(200, 400))
+    assert not axe.failures, axe.failures

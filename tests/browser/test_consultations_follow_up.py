@@ -14,15 +14,12 @@ from consultations.enums import CommentStatus
 from consultations.follow_up.notifications import subscribe_token
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage, Subscription
 from consultations.respondent_data.withdrawal import withdraw_token
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.helpers import BROWSER, AxeReport
 from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.follow_up import respond
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 OPEN = "/consultations/construction-category-strategy-2026/"
 
@@ -90,45 +87,30 @@ def paths(demo_site):
 @pytest.mark.parametrize("width", [1280, 320])
 def test_every_follow_up_page_has_no_axe_violations(live_server, page, paths, width):
     page.set_viewport_size({"width": width, "height": 800})
-    failures = {}
+    axe = AxeReport(page)
     for label, path in paths:
-        response = page.goto(live_server.url + path)
-        assert response.status in (200, 400), (label, response.status)
-        violations = axe_violations(page)
-        if violations:
-            failures[label] = violations
+        axe.visit(live_server.url + path, label, statuses=(200, 400))
         assert page.evaluate("document.documentElement.scrollWidth") <= width, (label, "reflow")
-    assert not failures, failures
+    assert not axe.failures, axe.failures
 
 
 def test_forms_after_posting_have_no_axe_violations(live_server, page, paths):
-    failures = {}
-
-    def check(label):
-        violations = axe_violations(page)
-        if violations:
-            failures[label] = violations
-
+    axe = AxeReport(page)
     page.goto(live_server.url + "/consultations/alerts/")
     page.click("main button[type=submit]")
     expect(page).to_have_title(re.compile("^Error: "))
-    check("subscribe, with errors")
+    axe.check("subscribe, with errors")
     page.fill("#id_email", "someone@x.gov.uk")
     page.click("main button[type=submit]")
     page.wait_for_url("**/check-your-email/")
 
-    page.goto(live_server.url + dict(paths)["confirm"])
-    page.click("main button[type=submit]")
-    expect(page.locator("main")).to_contain_text("You are subscribed")
-    check("subscribed")
-
-    page.goto(live_server.url + dict(paths)["unsubscribe"])
-    page.click("main button[type=submit]")
-    expect(page.locator("main")).to_contain_text("You have unsubscribed")
-    check("unsubscribed")
-
-    page.goto(live_server.url + dict(paths)["withdraw"])
-    page.click("main button[type=submit]")
-    expect(page.locator("main")).to_contain_text("Comment withdrawn")
-    check("withdrawal done")
-    assert not failures, failures
+    for link, done, label in [
+        ("confirm", "You are subscribed", "subscribed"),
+        ("unsubscribe", "You have unsubscribed", "unsubscribed"),
+        ("withdraw", "Comment withdrawn", "withdrawal done"),
+    ]:
+        page.goto(live_server.url + dict(paths)[link])
+        page.click("main button[type=submit]")
+        expect(page.locator("main")).to_contain_text(done)
+        axe.check(label)
+    assert not axe.failures, axe.failures

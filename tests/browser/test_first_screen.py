@@ -1,12 +1,9 @@
 """The first screen: one row of navigation at 1280px, the finder's results near the top at 375px."""
 
-import pytest
+from tests.browser.helpers import BROWSER
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}

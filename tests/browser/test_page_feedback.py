@@ -6,14 +6,11 @@ from playwright.sync_api import expect
 from django.core.cache import cache
 
 from hub.models import FEEDBACK_TEXT_MAX, PageFeedback
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.helpers import BROWSER, AxeReport
 from tests.factories import StandardPageFactory
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 
 @pytest.fixture
@@ -24,11 +21,9 @@ def content_page(home):
     )
 
 
-def check(page, width, failures, label):
-    violations = axe_violations(page)
-    if violations:
-        failures[f"{label} at {width}px"] = violations
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, (label, "reflow")
+def check(axe, width, label):
+    axe.check(f"{label} at {width}px")
+    assert axe.page.evaluate("document.documentElement.scrollWidth") <= width, (label, "reflow")
 
 
 @pytest.mark.parametrize("width", [1280, 320])
@@ -36,26 +31,26 @@ def test_feedback_with_javascript_has_no_axe_violations(
     live_server, new_context, content_page, width
 ):
     page = new_context(viewport={"width": width, "height": 800}).new_page()
-    failures = {}
+    axe = AxeReport(page)
     page.goto(f"{live_server.url}/buying-energy/")
-    check(page, width, failures, "question")
+    check(axe, width, "question")
 
     page.get_by_role("button", name="No this page is not useful").click()
     expect(page.get_by_label("What went wrong? (optional)")).to_be_focused()
     assert "feedback=no" not in page.url  # opened in place
-    check(page, width, failures, "what went wrong")
+    check(axe, width, "what went wrong")
 
     page.get_by_label("What went wrong? (optional)").fill("x" * (FEEDBACK_TEXT_MAX + 5))
     page.get_by_role("button", name="Send").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    check(page, width, failures, "too long")
+    check(axe, width, "too long")
     assert not PageFeedback.objects.exists()
 
     page.get_by_label("What went wrong? (optional)").fill("The contact link is broken.")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("Thank you for your feedback")).to_be_visible()
-    check(page, width, failures, "thanks")
-    assert not failures, failures
+    check(axe, width, "thanks")
+    assert not axe.failures, axe.failures
     assert PageFeedback.objects.get().text == "The contact link is broken."
 
 

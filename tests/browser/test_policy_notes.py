@@ -2,13 +2,10 @@
 
 import pytest
 
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.helpers import BROWSER, AxeReport
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 PATHS = [
     "/toolkits/procurement-act-2023/procurement-policy-notes/",
@@ -20,11 +17,10 @@ PATHS = [
 @pytest.mark.parametrize("width", [1280, 320])
 def test_policy_note_pages_and_flags_have_no_axe_violations(live_server, page, demo_site, width):
     page.set_viewport_size({"width": width, "height": 900})
-    failures = {}
+    axe = AxeReport(page)
     for path in PATHS:
         page.goto(live_server.url + path)
-        if violations := axe_violations(page):
-            failures[path] = violations
-    assert not failures, failures
+        axe.check(path)
+    assert not axe.failures, axe.failures
     page.goto(live_server.url + PATHS[0])
     assert page.locator("table.hub-policy-notes tbody tr").count() >= 8

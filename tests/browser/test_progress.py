@@ -13,14 +13,10 @@ from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import Access, ReturnStatus, Role
 from progress.models import AccessRequest, Cycle, Respondent, Return, SignInLink
 from progress.services import answer_save, officer_for_email
-from tests.browser.test_accessibility import axe_violations
-from tests.browser.test_consultations import tab_to
+from tests.browser.helpers import BROWSER, AxeReport, press_and_wait, tab_to, type_into
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 BASE = "/check-your-progress/self-assessment/"
 DRAFT = "northmoor-county-council"
@@ -34,12 +30,6 @@ def sign_in(context, live_server, user):
     context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
     )
-
-
-def press_and_wait(page, key: str):
-    """Press a key that follows a link or sends a form, and wait for the next page."""
-    with page.expect_navigation():
-        page.keyboard.press(key)
 
 
 @pytest.fixture
@@ -65,22 +55,18 @@ def lead(demo_site):
 
 def test_every_self_assessment_page_has_no_axe_violations(live_server, page, context, lead):
     user, colleague, ret = lead
-    failures = {}
+    axe = AxeReport(page)
     area = ret.cycle.areas().first().slug
     submitted = Return.objects.filter(cycle__year=2026, status=ReturnStatus.SUBMITTED).first()
 
-    def check(label, path, status=200):
-        response = page.goto(live_server.url + path)
-        assert response.status == status, (label, path, response.status)
-        violations = axe_violations(page)
-        if violations:
-            failures[label] = violations
+    def check(label, path):
+        axe.visit(live_server.url + path, label)
 
     check("landing, signed out", BASE)
     check("sign in", BASE + "sign-in/")
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    failures.update({"sign in, errors": v} if (v := axe_violations(page)) else {})
+    axe.check("sign in, errors")
     check("sign-in link", BASE + "sign-in/not-a-token/")
     check("findings", f"{BASE}findings/2026/")
     check("blank return", f"{BASE}2026/blank/")
@@ -89,7 +75,7 @@ def test_every_self_assessment_page_has_no_axe_violations(live_server, page, con
     check("start", BASE + "start/")
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    failures.update({"start, errors": v} if (v := axe_violations(page)) else {})
+    axe.check("start, errors")
     check("task list with a replaced answer", ret.get_absolute_url())
     check("scoring form", ret.url("area", area))
     page.check("#id_current_level_3")
@@ -97,7 +83,7 @@ def test_every_self_assessment_page_has_no_axe_violations(live_server, page, con
     page.click("button[name=save_and_continue]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error: ")
-    failures.update({"scoring form, errors": v} if (v := axe_violations(page)) else {})
+    axe.check("scoring form, errors")
     check("council's answer and spread", ret.url("council_answer", area))
     check("colleagues", ret.url("colleagues"))
     check("check and submit", ret.url("submit"))
@@ -117,18 +103,18 @@ def test_every_self_assessment_page_has_no_axe_violations(live_server, page, con
     check("request for access, to decide", request.get_absolute_url())
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    failures.update({"request to decide, errors": v} if (v := axe_violations(page)) else {})
+    axe.check("request to decide, errors")
     context.clear_cookies()
     sign_in(context, live_server, outsider)
     check("ask for access", BASE + "request-access/")
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    failures.update({"ask for access, errors": v} if (v := axe_violations(page)) else {})
+    axe.check("ask for access, errors")
     page.select_option("#id_council", label="Kent County Council")
     page.fill("#id_department", "Legal")
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
-    failures.update({"access requested": v} if (v := axe_violations(page)) else {})
+    axe.check("access requested")
     context.clear_cookies()
     sign_in(context, live_server, colleague)
     check("scoring form, replaced answer", ret.url("area", area))
@@ -139,7 +125,7 @@ def test_every_self_assessment_page_has_no_axe_violations(live_server, page, con
     check("submitted return, manager", submitted.get_absolute_url())
     check("results, submitted", submitted.url("results"))
     check("print, submitted", submitted.url("print"))
-    assert not failures, failures
+    assert not axe.failures, axe.failures
 
 
 def test_the_whole_return_can_be_completed_by_keyboard_alone(live_server, page, context, demo_site):
@@ -163,8 +149,7 @@ def test_the_whole_return_can_be_completed_by_keyboard_alone(live_server, page, 
         page.keyboard.press("Space")
         page.keyboard.press("ArrowDown")
         page.keyboard.press("ArrowDown")  # level 3
-        tab_to(page, "textarea[name=comment]")
-        page.keyboard.type("Typed by keyboard.")
+        type_into(page, "textarea[name=comment]", "Typed by keyboard.")
         tab_to(page, "button[name=save_and_continue]")
         press_and_wait(page, "Enter")
     expect(page.locator("main")).to_contain_text("3 of 3")

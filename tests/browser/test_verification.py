@@ -3,20 +3,16 @@
 import re
 from urllib.parse import urlsplit
 
-import pytest
 from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
 from django.core import mail
 
 from consultations.models import Comment
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.helpers import BROWSER, AxeReport
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER
 
 OPEN = "/consultations/construction-category-strategy-2026/"
 WIDTHS = (1280, 320)
@@ -27,14 +23,12 @@ def test_an_official_response_is_verified_by_its_emailed_link(
     live_server, page, demo_site, settings
 ):
     settings.CONSULTATIONS_MIN_SECONDS_TO_RESPOND = 0
-    failures = {}
+    axe = AxeReport(page)
 
     def check(label):
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
-            violations = axe_violations(page)
-            if violations:
-                failures[f"{label} at {width}px"] = violations
+            axe.check(f"{label} at {width}px")
 
     # Answer, as the fictional council's officer at its own .example domain.
     page.goto(live_server.url + OPEN + "respond/")
@@ -61,7 +55,7 @@ def test_an_official_response_is_verified_by_its_emailed_link(
     page.click("main button[type=submit]")
     expect(page.locator(".govuk-panel__body")).to_contain_text(f"Verified response from {COUNCIL}")
     check("verify, done")
-    assert not failures, failures
+    assert not axe.failures, axe.failures
     assert Comment.objects.get(reference=reference).organisation_verified
 
     # The admin's export says so.

@@ -8,20 +8,20 @@ from django.utils import timezone
 from wagtail.search.index import insert_or_update_object
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyOutcome, CaseStudyPage
+from tests.factories import numbered, page_factory
 
 
-class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Case studies"
-    slug = "case-studies"
-    show_in_menus = True
-    summary = "What other councils did."
-
-    class Meta:
-        model = CaseStudyIndexPage
+CaseStudyIndexPageFactory = page_factory(
+    CaseStudyIndexPage,
+    title="Case studies",
+    slug="case-studies",
+    show_in_menus=True,
+    summary="What other councils did.",
+)
 
 
 class CaseStudyPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Case study {n}")
+    title = numbered("Case study")
     summary = "What a council did and what it achieved."
     parent = factory.SubFactory(CaseStudyIndexPageFactory)
     challenge = "<p>The problem the council faced.</p>"

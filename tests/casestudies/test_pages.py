@@ -184,15 +184,15 @@ class CaseStudyPageTests(CaseStudyPageTestCase):
 
 class OutcomeTests(CaseStudyPageTestCase):
     def test_display_values(self):
-        cases = [
-            ("savings", "1000000", "£1 million"),
-            ("savings", "6900000", "£6.9 million"),
-            ("social_value", "310000", "£310,000"),
-            ("jobs", "18", "18"),
-            ("vcse_spend", "12.50", "12.5%"),
-            ("co2e", "240", "240 tonnes CO2e"),
-        ]
-        for kind, value, expected in cases:
+        cases = {
+            ("savings", "1000000"): "£1 million",
+            ("savings", "6900000"): "£6.9 million",
+            ("social_value", "310000"): "£310,000",
+            ("jobs", "18"): "18",
+            ("vcse_spend", "12.50"): "12.5%",
+            ("co2e", "240"): "240 tonnes CO2e",
+        }
+        for (kind, value), expected in cases.items():
             self.assertEqual(CaseStudyOutcome(kind=kind, value=value).display_value, expected)
 
 

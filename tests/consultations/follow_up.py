@@ -7,6 +7,17 @@ from django.contrib.auth.models import Group, Permission
 from consultations.services import Respondent, comment_create
 
 
+# Who sends a comment, unless a test says otherwise.
+PRIYA = {
+    "name": "Priya Shah",
+    "email": "priya@northmoor.gov.uk",
+    "council": None,
+    "organisation_other": "Northmoor Schools Trust",
+    "role": "Head of procurement",
+    "response_type": "official",
+}
+
+
 def manager_user(django_user_model, username="manager"):
     """A member of the "Consultation managers" group the migrations create."""
     user = django_user_model.objects.create_user(username, password="x" * 12)
@@ -24,12 +35,8 @@ def editor_user(django_user_model, username="plain-editor"):
 def respond(consultation, text="A comment.", *, email="priya@northmoor.gov.uk", **fields):
     """Store a comment through the service, as the form would, while the consultation is open."""
     respondent = {
-        "name": "Priya Shah",
+        **PRIYA,
         "email": email,
-        "council": None,
-        "organisation_other": "Northmoor Schools Trust",
-        "role": "Head of procurement",
-        "response_type": "official",
         **{k: v for k, v in fields.items() if k not in ("section_id", "late_entry")},
     }
     comment, _ = comment_create(

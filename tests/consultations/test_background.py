@@ -27,7 +27,7 @@ def run_worker():
 
 
 # The worker closes database connections between tasks: a real transaction, not a test's.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_request_only_queues_the_email_and_the_worker_sends_it_once(
     client, consultation, clock, settings, django_capture_on_commit_callbacks
 ):
@@ -66,8 +66,8 @@ def test_an_email_whose_task_was_never_queued_is_sent_by_the_safety_net(
     assert comment.reference in mail.outbox[0].subject
 
 
-# serialized_rollback puts back the page tree that the flush after this test removes.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The suite puts back the page tree that the flush after this test removes (tests/conftest.py).
+@pytest.mark.django_db(transaction=True)
 def test_two_workers_sending_one_email_at_once_send_it_once(consultation, settings):
     if connection.vendor == "sqlite":
         pytest.skip("SQLite has no row locks; this race is proven on PostgreSQL.")

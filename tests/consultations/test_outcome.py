@@ -29,6 +29,16 @@ def publish_outcome(consultation):
     consultation.save_revision().publish()
 
 
+@pytest.fixture
+def early_outcome(consultation, clock, django_capture_on_commit_callbacks):
+    """A respondent who asked for the outcome, and an outcome published before the close."""
+    respond(consultation, "Tell me.", notify_outcome=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation.we_did = "<p>Written before the close.</p>"
+        consultation.save_revision().publish()
+    return consultation
+
+
 def test_publishing_the_outcome_twice_sends_each_respondent_one_email(
     consultation, clock, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -69,12 +79,9 @@ def test_a_failed_outcome_email_is_retried_not_lost_and_not_doubled(
 
 
 def test_no_outcome_email_before_the_outcome_is_published(
-    consultation, clock, mailoutbox, django_capture_on_commit_callbacks
+    early_outcome, mailoutbox, django_capture_on_commit_callbacks
 ):
-    respond(consultation, "Tell me.", notify_outcome=True)
-    with django_capture_on_commit_callbacks(execute=True):
-        consultation.we_did = "<p>Written before the close.</p>"
-        consultation.save_revision().publish()
+    consultation = early_outcome
     consultation.refresh_from_db()
     with (
         time_machine.travel(AFTER_CLOSE, tick=False),
@@ -128,14 +135,11 @@ def test_a_draft_edit_of_the_close_changes_nothing_until_published(consultation,
 
 
 def test_an_outcome_written_before_the_close_is_emailed_once_it_shows(
-    consultation, clock, mailoutbox, django_capture_on_commit_callbacks
+    early_outcome, mailoutbox, django_capture_on_commit_callbacks
 ):
     from django.core.management import call_command
 
-    respond(consultation, "Tell me.", notify_outcome=True)
     with django_capture_on_commit_callbacks(execute=True):
-        consultation.we_did = "<p>Written before the close.</p>"
-        consultation.save_revision().publish()
         call_command("send_consultation_alerts", stdout=io.StringIO())
     assert not outcome_emails(mailoutbox), "still open: no outcome shows yet"
     with (

@@ -17,7 +17,7 @@ from hub.models import HomePage
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import home_as_default_site
 from tests.strategy.factories import CategoryStrategyIndexPageFactory, CategoryStrategyPageFactory
-from tests.utils import assert_smoke
+from tests.utils import assert_placement, assert_smoke
 
 
 class ConsultationPageTests(WagtailPageTestCase):
@@ -44,10 +44,7 @@ class ConsultationPageTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.page, "respond/")
 
     def test_placement(self):
-        self.assertAllowedParentPageTypes(ConsultationIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(ConsultationIndexPage, {ConsultationPage})
-        self.assertAllowedParentPageTypes(ConsultationPage, {ConsultationIndexPage})
-        self.assertAllowedSubpageTypes(ConsultationPage, set())
+        assert_placement(self, ConsultationIndexPage, ConsultationPage)
         self.assertCanCreateAt(HomePage, ConsultationIndexPage)
 
     def test_editor_can_create_a_consultation_and_the_close_is_exact(self):
@@ -89,30 +86,29 @@ class ConsultationPageTests(WagtailPageTestCase):
         self.page.refresh_from_db()
         self.assertEqual(self.page.closes_text, "5pm on 30 June 2026")
 
-    def test_46_an_ambiguous_closing_time_is_a_validation_error(self):
-        page = ConsultationPage(
-            title="Autumn",
-            slug="autumn",
-            opening_date=date(2026, 9, 1),
-            closing_date=date(2026, 10, 25),
-            closing_time=time(1, 30),
-        )
-        with self.assertRaisesMessage(ValidationError, "happens twice in UK time"):
-            page.full_clean()
-        page.closing_date, page.closing_time = date(2026, 3, 29), time(1, 30)
-        page.opening_date = date(2026, 3, 1)
-        with self.assertRaisesMessage(ValidationError, "does not exist in UK time"):
+    def assert_invalid(self, message: str, opens: date, closes: date, **fields):
+        """A consultation open between those dates fails validation with the message."""
+        page = ConsultationPage(opening_date=opens, closing_date=closes, **fields)
+        with self.assertRaisesMessage(ValidationError, message):
             page.full_clean()
 
+    def test_46_an_ambiguous_closing_time_is_a_validation_error(self):
+        autumn = {"title": "Autumn", "slug": "autumn", "closing_time": time(1, 30)}
+        self.assert_invalid(
+            "happens twice in UK time", date(2026, 9, 1), date(2026, 10, 25), **autumn
+        )
+        self.assert_invalid(
+            "does not exist in UK time", date(2026, 3, 1), date(2026, 3, 29), **autumn
+        )
+
     def test_closing_before_opening_is_a_validation_error(self):
-        page = ConsultationPage(
+        self.assert_invalid(
+            "must close after it opens",
+            date(2026, 6, 30),
+            date(2026, 6, 1),
             title="Backwards",
             slug="backwards",
-            opening_date=date(2026, 6, 30),
-            closing_date=date(2026, 6, 1),
         )
-        with self.assertRaisesMessage(ValidationError, "must close after it opens"):
-            page.full_clean()
 
     def test_open_page_offers_sections_with_comment_links(self):
         html = self.client.get(self.page.url).content.decode()

@@ -16,6 +16,7 @@ from tests.consultations.follow_up import manager_user, respond
 pytestmark = pytest.mark.django_db
 
 AFTER_CLOSE = datetime(2026, 7, 3, 9, 0, tzinfo=UTC)
+ORGANISATION_CONSENT = "consent_publish_organisation"
 
 
 def responses_url(consultation) -> str:
@@ -37,29 +38,16 @@ def approve(*comments):
 @pytest.fixture
 def three(publishing, clock, council):
     """No consent, name only, organisation only; all approved."""
-    sections = publishing.sections()
+    second = publishing.sections()[1]["id"]
     silent = respond(
-        publishing,
-        "Keep me anonymous.",
-        name="Wendy Quiet",
-        council=council,
-        organisation_other="",
+        publishing, "Keep me anonymous.", name="Wendy Quiet", council=council, organisation_other=""
     )
-    named = respond(
-        publishing,
-        "Name me.",
-        name="Nadia Named",
-        organisation_other="Named Trust",
-        consent_publish_name=True,
-        section_id=sections[1]["id"],
-    )
-    org = respond(
-        publishing,
-        "Name my council.",
-        name="Oscar Org",
-        organisation_other="Visible Org Ltd",
-        consent_publish_organisation=True,
-        section_id=sections[1]["id"],
+    named, org = (
+        respond(publishing, text, name=name, organisation_other=other, section_id=second, **consent)
+        for text, name, other, consent in [
+            ("Name me.", "Nadia Named", "Named Trust", {"consent_publish_name": True}),
+            ("Name my council.", "Oscar Org", "Visible Org Ltd", {ORGANISATION_CONSENT: True}),
+        ]
     )
     approve(silent, named, org)
     return silent, named, org

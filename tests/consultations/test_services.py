@@ -19,18 +19,12 @@ from consultations.services import CommentRefused, Respondent, SubmissionConflic
 from hub import outbox
 from hub.models import Email, EmailStatus
 from tests.consultations.factories import ConsultationPageFactory
+from tests.consultations.follow_up import PRIYA
 
 
 pytestmark = pytest.mark.django_db
 
-RESPONDENT = Respondent(
-    name="Priya Shah",
-    email="priya@northmoor.gov.uk",
-    council=None,
-    organisation_other="Northmoor Schools Trust",
-    role="Head of procurement",
-    response_type="official",
-)
+RESPONDENT = Respondent(**PRIYA)
 
 
 def create(consultation, key=None, text="A comment.", **kwargs):
@@ -216,8 +210,8 @@ class TestIdempotency:
         assert Comment.objects.count() == 2
 
 
-# serialized_rollback puts back the page tree that the flush after this test removes.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The suite puts back the page tree that the flush after this test removes (tests/conftest.py).
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_posts_with_the_same_key_store_one_comment(consultation):
     """Must show 3 under real concurrency: eight threads race with one key."""
     if connection.vendor == "sqlite":

@@ -33,11 +33,24 @@ def northmoor(council):
     return council
 
 
-def send(client, consultation, clock, capture, council, **overrides):
-    with capture(execute=True):
-        response = post_comment(client, consultation, clock, form_data(council, **overrides))
-    assert response.status_code == 303
-    return Comment.objects.get(reference=response["Location"].rstrip("/").split("/")[-1])
+@pytest.fixture
+def send(client, consultation, clock, django_capture_on_commit_callbacks):
+    """Post a comment for a council (its emails sent); the comment stored."""
+
+    def post(council, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            data = form_data(council, **overrides)
+            response = post_comment(client, consultation, clock, data)
+        assert response.status_code == 303
+        return Comment.objects.get(reference=response["Location"].rstrip("/").split("/")[-1])
+
+    return post
+
+
+@pytest.fixture
+def comment(send, northmoor):
+    """An official response from priya@northmoor.example, its verification link emailed."""
+    return send(northmoor, email="priya@northmoor.example")
 
 
 def export_rows(client, url, **query) -> list[dict]:
@@ -51,14 +64,8 @@ def link_in(message) -> str:
     return found.group(1) if found else ""
 
 
-def test_official_response_is_verified_by_its_emailed_link(
-    client, consultation, northmoor, clock, django_capture_on_commit_callbacks
-):
+def test_official_response_is_verified_by_its_emailed_link(client, consultation, northmoor, send):
     comment = send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
         northmoor,
         email="Priya.Shah@Procurement.Northmoor.example",
         consent_publish_organisation="on",
@@ -113,42 +120,15 @@ def test_no_link_for_an_address_not_at_the_councils_domain(
     assert comment.verification == "Organisation not verified"
 
 
-def test_a_personal_view_or_a_suggested_domain_gets_no_link(
-    client, consultation, council, clock, django_capture_on_commit_callbacks
-):
+def test_a_personal_view_or_a_suggested_domain_gets_no_link(council, send):
     CouncilDomain.objects.create(council=council, domain="northmoor.example")  # suggested
-    send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        council,
-        email="priya@northmoor.example",
-    )
+    send(council, email="priya@northmoor.example")
     CouncilDomain.objects.filter(council=council).update(status=DomainStatus.CONFIRMED)
-    send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        council,
-        email="priya@northmoor.example",
-        response_type="personal",
-    )
+    send(council, email="priya@northmoor.example", response_type="personal")
     assert [link_in(m) for m in mail.outbox] == ["", ""]
 
 
-def test_a_link_fails_once_the_address_changes_and_nothing_is_lost(
-    client, consultation, northmoor, clock, django_capture_on_commit_callbacks
-):
-    comment = send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="priya@northmoor.example",
-    )
+def test_a_link_fails_once_the_address_changes_and_nothing_is_lost(client, comment):
     link = link_in(mail.outbox[0])
     comment_details_correct(
         comment, Respondent(**{**Respondent.of(comment).__dict__, "email": "priya@gmail.com"})
@@ -161,17 +141,7 @@ def test_a_link_fails_once_the_address_changes_and_nothing_is_lost(
     assert comment.text == "The pipeline section should cover districts too."
 
 
-def test_correcting_the_council_undoes_a_verification(
-    client, consultation, northmoor, clock, django_capture_on_commit_callbacks
-):
-    comment = send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="priya@northmoor.example",
-    )
+def test_correcting_the_council_undoes_a_verification(client, comment):
     client.post(link_in(mail.outbox[0]))
     comment.refresh_from_db()
     assert comment.organisation_verified
@@ -182,17 +152,7 @@ def test_correcting_the_council_undoes_a_verification(
     assert not comment.organisation_verified and comment.verified_email == ""
 
 
-def test_a_forged_or_expired_link_verifies_nothing(
-    client, consultation, northmoor, clock, django_capture_on_commit_callbacks
-):
-    comment = send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="priya@northmoor.example",
-    )
+def test_a_forged_or_expired_link_verifies_nothing(client, comment, clock):
     link = link_in(mail.outbox[0])
     assert client.post(link[:-3] + "xx/").status_code == 404
     clock.shift(timedelta(days=15))
@@ -203,26 +163,11 @@ def test_a_forged_or_expired_link_verifies_nothing(
 
 
 def test_admin_list_filter_and_export_say_whether_verified(
-    client, consultation, northmoor, clock, django_capture_on_commit_callbacks, django_user_model
+    client, northmoor, send, comment, django_user_model
 ):
-    verified = send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="priya@northmoor.example",
-    )
+    verified = comment
     client.post(link_in(mail.outbox[0]))
-    other = send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="tom@gmail.com",
-        text="Another view.",
-    )
+    other = send(northmoor, email="tom@gmail.com", text="Another view.")
     manager = django_user_model.objects.create_user("m", "m@example.org", "pw")
     manager.groups.add(Group.objects.get(name=CONSULTATION_MANAGERS))
     client.force_login(manager)
@@ -242,29 +187,10 @@ def test_admin_list_filter_and_export_say_whether_verified(
     assert [row["Reference"] for row in rows] == [verified.reference]
 
 
-def test_published_responses_say_whether_verified(
-    client, consultation, northmoor, clock, django_capture_on_commit_callbacks
-):
-    send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="priya@northmoor.example",
-        consent_publish_organisation="on",
-    )
+def test_published_responses_say_whether_verified(client, consultation, northmoor, clock, send):
+    send(northmoor, email="priya@northmoor.example", consent_publish_organisation="on")
     client.post(link_in(mail.outbox[0]))
-    send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="tom@gmail.com",
-        text="Another view.",
-        consent_publish_organisation="on",
-    )
+    send(northmoor, email="tom@gmail.com", text="Another view.", consent_publish_organisation="on")
     Comment.objects.update(status=CommentStatus.PUBLISHED)
     consultation.publish_responses = True
     consultation.save_revision().publish()
@@ -275,17 +201,7 @@ def test_published_responses_say_whether_verified(
     assert "priya@northmoor.example" not in html
 
 
-def test_erasing_a_respondent_forgets_the_verification(
-    client, consultation, northmoor, clock, django_capture_on_commit_callbacks
-):
-    comment = send(
-        client,
-        consultation,
-        clock,
-        django_capture_on_commit_callbacks,
-        northmoor,
-        email="priya@northmoor.example",
-    )
+def test_erasing_a_respondent_forgets_the_verification(client, comment):
     client.post(link_in(mail.outbox[0]))
     Comment.objects.filter(pk=comment.pk).forget_respondents()
     comment.refresh_from_db()

@@ -123,16 +123,10 @@ def test_a_comment_and_its_queued_and_sent_email_leave_the_generation(
         ConsultationIndexPageFactory,
         ConsultationPageFactory,
     )
+    from tests.consultations.follow_up import PRIYA
 
     consultation = ConsultationPageFactory(parent=ConsultationIndexPageFactory(parent=home))
-    respondent = Respondent(
-        name="Priya Shah",
-        email="priya@northmoor.gov.uk",
-        council=None,
-        organisation_other="Northmoor Schools Trust",
-        role="Head of procurement",
-        response_type="official",
-    )
+    respondent = Respondent(**PRIYA)
     # Mid-consultation: the factory's consultation is open through June 2026.
     with time_machine.travel(datetime(2026, 6, 15, 10, tzinfo=UTC), tick=False):
         assert not generation(

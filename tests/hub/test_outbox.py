@@ -71,8 +71,8 @@ def test_a_receipt_an_outcome_an_alert_and_a_sign_in_link_share_one_outbox_and_i
     assert len(mail.outbox) == 4, "a sent email is never sent twice"
 
 
-# Migrating back and forth needs real transactions; serialized_rollback restores the page tree.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Migrating back and forth needs real transactions; the suite puts back the page tree after.
+@pytest.mark.django_db(transaction=True)
 def test_the_migration_carries_waiting_and_sent_emails_into_the_site_outbox(home):
     # The page is made with today's model, before the columns added since are taken away.
     page = ConsultationPageFactory(parent=ConsultationIndexPageFactory(parent=home))

@@ -20,6 +20,21 @@ class PageTestCase(WagtailPageTestCase):
     def setUp(self):
         self.login()
 
+    def assertShows(self, page, *texts, hides=()):
+        """The page, as served, shows each of the texts and none of those it hides."""
+        response = self.client.get(page.url)
+        for text in texts:
+            self.assertContains(response, text)
+        for text in hides:
+            self.assertNotContains(response, text)
+        return response
+
+    def assertBannerLinks(self, page, text, href, title):
+        """The page's notification banner says text and links to href, titled title."""
+        response = self.assertShows(page, text)
+        link = f'<a class="govuk-notification-banner__link" href="{href}">{title}</a>'
+        self.assertContains(response, link, html=True)
+
 
 class HomePageTests(PageTestCase):
     def test_home_page_is_routable_renderable_and_previewable(self):

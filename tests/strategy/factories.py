@@ -14,14 +14,12 @@ from strategy.models import (
     ToolkitIndexPage,
     ToolkitPage,
 )
+from tests.factories import numbered, page_factory, set_many
 
 
-class CategoryStrategyIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Category strategies"
-    slug = "category-strategies"
-
-    class Meta:
-        model = CategoryStrategyIndexPage
+CategoryStrategyIndexPageFactory = page_factory(
+    CategoryStrategyIndexPage, title="Category strategies", slug="category-strategies"
+)
 
 
 def sections(*headings: str) -> list[tuple[str, dict]]:
@@ -35,7 +33,7 @@ def sections(*headings: str) -> list[tuple[str, dict]]:
 class CategoryStrategyPageFactory(wagtail_factories.PageFactory):
     """A published strategy; `draft=True` gives a 2026 draft with three sections to comment on."""
 
-    title = factory.Sequence(lambda n: f"Category strategy {n}")
+    title = numbered("Category strategy")
     version = "2022"
     status = CategoryStrategyStatus.PUBLISHED
     parent = factory.SubFactory(CategoryStrategyIndexPageFactory)
@@ -45,7 +43,7 @@ class CategoryStrategyPageFactory(wagtail_factories.PageFactory):
 
     class Params:
         draft = factory.Trait(
-            title=factory.Sequence(lambda n: f"Draft category strategy {n}"),
+            title=numbered("Draft category strategy"),
             version="2026",
             status=CategoryStrategyStatus.DRAFT,
             sections=factory.LazyFunction(
@@ -54,70 +52,30 @@ class CategoryStrategyPageFactory(wagtail_factories.PageFactory):
         )
 
 
-class ProgressIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Check your progress"
-    slug = "check-your-progress"
-
-    class Meta:
-        model = ProgressIndexPage
-
-
-class FindingsPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Findings {n}")
-    instrument = Instrument.SURVEY
-    parent = factory.SubFactory(ProgressIndexPageFactory)
-
-    class Meta:
-        model = FindingsPage
-
-
-class ToolkitIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Toolkits"
-    slug = "toolkits"
-
-    class Meta:
-        model = ToolkitIndexPage
-
-
-class ToolkitPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Toolkit {n}")
-    parent = factory.SubFactory(ToolkitIndexPageFactory)
-
-    class Meta:
-        model = ToolkitPage
-
-
-class ResourceIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Resources"
-    slug = "resources"
-
-    class Meta:
-        model = ResourceIndexPage
+ProgressIndexPageFactory = page_factory(
+    ProgressIndexPage, title="Check your progress", slug="check-your-progress"
+)
+FindingsPageFactory = page_factory(
+    FindingsPage,
+    title=numbered("Findings"),
+    instrument=Instrument.SURVEY,
+    parent=factory.SubFactory(ProgressIndexPageFactory),
+)
+ToolkitIndexPageFactory = page_factory(ToolkitIndexPage, title="Toolkits", slug="toolkits")
+ToolkitPageFactory = page_factory(
+    ToolkitPage, title=numbered("Toolkit"), parent=factory.SubFactory(ToolkitIndexPageFactory)
+)
+ResourceIndexPageFactory = page_factory(ResourceIndexPage, title="Resources", slug="resources")
 
 
 class ResourcePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Resource {n}")
+    title = numbered("Resource")
     resource_type = ResourceType.GUIDE
     parent = factory.SubFactory(ResourceIndexPageFactory)
+    themes = set_many("themes")
+    categories = set_many("categories")
+    key_areas = set_many("key_areas")
 
     class Meta:
         model = ResourcePage
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def categories(self, create, extracted, **kwargs):
-        if extracted:
-            self.categories.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def key_areas(self, create, extracted, **kwargs):
-        if extracted:
-            self.key_areas.set(extracted)
-            self.save()

@@ -88,16 +88,14 @@ class FindingsPageTests(PageTestCase):
         )
 
     def test_table_cells_show_values_with_units_and_bar_sizes(self):
-        response = self.client.get(self.page.url)
-        self.assertContains(response, '<td style="--size: 0.8700">')
-        self.assertContains(response, ">87%</span>")
-        self.assertContains(response, "Illustrative figures")
+        self.assertShows(
+            self.page, '<td style="--size: 0.8700">', ">87%</span>", "Illustrative figures"
+        )
 
     def test_headline_figures_and_source_are_shown(self):
-        response = self.client.get(self.page.url)
-        self.assertContains(response, "95%")
-        self.assertContains(response, "LGA one year on survey, July 2015.")
-        self.assertContains(response, "hub/charts.min.css")
+        self.assertShows(
+            self.page, "95%", "LGA one year on survey, July 2015.", "hub/charts.min.css"
+        )
 
     def test_unknown_chart_is_not_found(self):
         self.assertEqual(self.client.get(f"{self.page.url}charts/nope/csv/").status_code, 404)

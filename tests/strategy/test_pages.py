@@ -35,7 +35,7 @@ from tests.strategy.factories import (
     ToolkitIndexPageFactory,
     ToolkitPageFactory,
 )
-from tests.utils import assert_smoke
+from tests.utils import assert_placement, assert_smoke
 
 
 def form_data(model, **fields) -> dict:
@@ -136,32 +136,22 @@ class GuidancePagesTests(PageTestCase):
         self.assertCanNotCreateAt(HomePage, KeyAreaPage)
 
     def test_category_strategies_live_only_under_their_index(self):
-        self.assertAllowedParentPageTypes(CategoryStrategyIndexPage, {HomePage})
-        self.assertAllowedParentPageTypes(CategoryStrategyPage, {CategoryStrategyIndexPage})
-        self.assertAllowedSubpageTypes(CategoryStrategyIndexPage, {CategoryStrategyPage})
-        self.assertAllowedSubpageTypes(CategoryStrategyPage, set())
-        self.assertCanNotCreateAt(HomePage, CategoryStrategyPage)
+        assert_placement(self, CategoryStrategyIndexPage, CategoryStrategyPage)
 
     def test_findings_live_only_under_check_your_progress(self):
-        self.assertAllowedParentPageTypes(ProgressIndexPage, {HomePage})
-        self.assertAllowedParentPageTypes(FindingsPage, {ProgressIndexPage})
-        self.assertAllowedSubpageTypes(ProgressIndexPage, {FindingsPage})
-        self.assertAllowedSubpageTypes(FindingsPage, set())
-        self.assertCanNotCreateAt(HomePage, FindingsPage)
+        assert_placement(self, ProgressIndexPage, FindingsPage)
 
     def test_toolkit_sections_nest_under_a_toolkit(self):
-        self.assertAllowedParentPageTypes(ToolkitIndexPage, {HomePage})
-        self.assertAllowedParentPageTypes(ToolkitPage, {ToolkitIndexPage, ToolkitPage})
-        self.assertAllowedSubpageTypes(ToolkitIndexPage, {ToolkitPage})
-        self.assertAllowedSubpageTypes(ToolkitPage, {ToolkitPage})
-        self.assertCanNotCreateAt(HomePage, ToolkitPage)
+        assert_placement(
+            self,
+            ToolkitIndexPage,
+            ToolkitPage,
+            child_parents={ToolkitIndexPage, ToolkitPage},
+            child_children={ToolkitPage},
+        )
 
     def test_resources_live_only_in_the_library(self):
-        self.assertAllowedParentPageTypes(ResourceIndexPage, {HomePage})
-        self.assertAllowedParentPageTypes(ResourcePage, {ResourceIndexPage})
-        self.assertAllowedSubpageTypes(ResourceIndexPage, {ResourcePage})
-        self.assertAllowedSubpageTypes(ResourcePage, set())
-        self.assertCanNotCreateAt(HomePage, ResourcePage)
+        assert_placement(self, ResourceIndexPage, ResourcePage)
 
     def test_section_pages_are_singletons(self):
         for model in [

@@ -1,5 +1,7 @@
 """The resources library: validated filters that combine, downloads and a flat query count."""
 
+from functools import partial
+
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -30,34 +32,25 @@ class ResourceListingTests(PageTestCase):
         cls.leadership = ThemeFactory(name="Showing leadership", slug="showing-leadership")
         cls.commercial = ThemeFactory(name="Behaving commercially", slug="behaving-commercially")
         cls.energy = CategoryFactory(name="Energy", slug="energy")
-        ResourcePageFactory(
-            parent=cls.library,
+        resource = partial(ResourcePageFactory, parent=cls.library)
+        resource(
             title="Councillor's guide",
             resource_type=ResourceType.GUIDE,
             audience=Audience.COUNCILLOR,
             themes=[cls.leadership],
             document=make_document("Councillor's guide", b"x" * 3000),
         )
-        ResourcePageFactory(
-            parent=cls.library,
-            title="Contract manual",
-            resource_type=ResourceType.TEMPLATE,
-            themes=[cls.commercial],
+        resource(
+            title="Contract manual", resource_type=ResourceType.TEMPLATE, themes=[cls.commercial]
         )
-        ResourcePageFactory(
-            parent=cls.library,
+        resource(
             title="Energy checklist",
             resource_type=ResourceType.CHECKLIST,
             audience=Audience.COUNCILLOR,
             themes=[cls.commercial],
             categories=[cls.energy],
         )
-        ResourcePageFactory(
-            parent=cls.library,
-            title="DPS guidance",
-            resource_type=ResourceType.GUIDE,
-            themes=[cls.commercial],
-        )
+        resource(title="DPS guidance", resource_type=ResourceType.GUIDE, themes=[cls.commercial])
 
     def titles(self, response) -> list[str]:
         return sorted(r.title for r in response.context["results"])

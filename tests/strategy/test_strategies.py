@@ -52,13 +52,11 @@ class SupersededBannerTests(PageTestCase):
         )
 
     def test_superseded_edition_links_to_its_successor(self):
-        response = self.client.get(self.old.url)
-        self.assertContains(response, "This edition of the strategy has been superseded.")
-        self.assertContains(
-            response,
-            '<a class="govuk-notification-banner__link" href="/strategy/2022/">'
-            "National Procurement Strategy 2022</a>",
-            html=True,
+        self.assertBannerLinks(
+            self.old,
+            "This edition of the strategy has been superseded.",
+            "/strategy/2022/",
+            "National Procurement Strategy 2022",
         )
 
     def test_current_edition_has_no_banner(self):
@@ -66,15 +64,13 @@ class SupersededBannerTests(PageTestCase):
         self.assertNotContains(response, "has been superseded")
 
     def test_superseded_category_strategy_links_to_its_successor(self):
-        response = self.client.get(self.energy_2017.url)
-        self.assertContains(response, "This version of the strategy has been superseded.")
-        self.assertContains(
-            response,
-            '<a class="govuk-notification-banner__link" href="/category-strategies/energy-2022/">'
-            "Energy 2022</a>",
-            html=True,
+        self.assertBannerLinks(
+            self.energy_2017,
+            "This version of the strategy has been superseded.",
+            "/category-strategies/energy-2022/",
+            "Energy 2022",
         )
-        self.assertNotContains(self.client.get(self.energy_2022.url), "has been superseded")
+        self.assertShows(self.energy_2022, hides=["has been superseded"])
 
 
 class CategoryStrategySectionTests(PageTestCase):
@@ -155,13 +151,13 @@ class RelatedResourcesTests(PageTestCase):
         )
 
     def test_key_area_page_lists_resources_filed_under_it_and_its_tags(self):
-        response = self.client.get(self.key_area_page.url)
-        self.assertContains(response, "Related resources")
-        self.assertContains(response, "Measuring social value")
-        self.assertNotContains(response, "Unrelated guide")
-        self.assertContains(response, '<a class="govuk-link" href="/search/?q=social%20value">')
+        self.assertShows(
+            self.key_area_page,
+            "Related resources",
+            "Measuring social value",
+            '<a class="govuk-link" href="/search/?q=social%20value">',
+            hides=["Unrelated guide"],
+        )
 
     def test_category_strategy_lists_resources_in_its_category(self):
-        response = self.client.get(self.strategy.url)
-        self.assertContains(response, "Energy questions")
-        self.assertNotContains(response, "Measuring social value")
+        self.assertShows(self.strategy, "Energy questions", hides=["Measuring social value"])

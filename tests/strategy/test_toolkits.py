@@ -27,13 +27,8 @@ class ToolkitBannerTests(PageTestCase):
     def test_legacy_toolkit_and_its_sections_link_to_the_current_regime(self):
         for page in (self.pcr, self.lots):
             with self.subTest(page=page.title):
-                response = self.client.get(page.url)
-                self.assertContains(response, "Legacy regime")
-                self.assertContains(
-                    response,
-                    '<a class="govuk-notification-banner__link" '
-                    'href="/toolkits/procurement-act-2023/">Procurement Act 2023</a>',
-                    html=True,
+                self.assertBannerLinks(
+                    page, "Legacy regime", "/toolkits/procurement-act-2023/", "Procurement Act 2023"
                 )
 
     def test_current_regime_page_has_no_legacy_banner(self):

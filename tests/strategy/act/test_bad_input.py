@@ -30,6 +30,26 @@ def swap(query: str, **changes) -> str:
     return "&".join(f"{k}={v}" for k, v in pairs.items())
 
 
+# Addresses no form makes, with answers changed by hand: refused, with nothing to keep.
+TAMPERED = {
+    "null byte": f"{BASE}check/value/?{swap(GOOD, value='12%0034')}&continue=1",
+    "very long value": f"{BASE}check/value/?{swap(GOOD, value='9' * 500)}&continue=1",
+    "tampered result: authority": f"{BASE}check/result/?{swap(GOOD, authority='nope')}",
+    "tampered result: route": f"{BASE}check/result/?{swap(GOOD, route='framework-foo')}",
+    "tampered result: no type": f"{BASE}check/result/?{swap(GOOD, kind=None)}",
+    "tampered result: year 0": f"{BASE}check/result/?{swap(GOOD, start_year='0')}",
+    "tampered result: repeated value": f"{BASE}check/result/?{GOOD}&value=abc",
+    "tampered answers page": f"{BASE}check/answers/?{swap(GOOD, contract_for='Infinity')}",
+    "tampered notices route": f"{BASE}notices/which-do-i-need/?{swap(GOOD, value='-1')}",
+}
+# Addresses of steps, notices and files that do not exist.
+UNKNOWN = {
+    "unknown step": f"{BASE}check/not-a-step/?{GOOD}",
+    "unknown notice": f"{BASE}notices/UK99/",
+    "unknown data file": f"{BASE}data/passwords.csv",
+    "timeline: nothing": f"{BASE}timeline/result/",
+}
+
 # (what it is, address, text the page must keep or None)
 HOSTILE = [
     (
@@ -103,19 +123,7 @@ HOSTILE = [
         f"{BASE}check/value/?{swap(GOOD, value='%3Cscript%3Ealert(1)%3C/script%3E')}&continue=1",
         "<script>alert(1)</script>",
     ),
-    ("null byte", f"{BASE}check/value/?{swap(GOOD, value='12%0034')}&continue=1", None),
-    ("very long value", f"{BASE}check/value/?{swap(GOOD, value='9' * 500)}&continue=1", None),
-    ("tampered result: authority", f"{BASE}check/result/?{swap(GOOD, authority='nope')}", None),
-    ("tampered result: route", f"{BASE}check/result/?{swap(GOOD, route='framework-foo')}", None),
-    ("tampered result: no type", f"{BASE}check/result/?{swap(GOOD, kind=None)}", None),
-    ("tampered result: year 0", f"{BASE}check/result/?{swap(GOOD, start_year='0')}", None),
-    ("tampered result: repeated value", f"{BASE}check/result/?{GOOD}&value=abc", None),
-    ("tampered answers page", f"{BASE}check/answers/?{swap(GOOD, contract_for='Infinity')}", None),
-    ("tampered notices route", f"{BASE}notices/which-do-i-need/?{swap(GOOD, value='-1')}", None),
-    ("unknown step", f"{BASE}check/not-a-step/?{GOOD}", None),
-    ("unknown notice", f"{BASE}notices/UK99/", None),
-    ("unknown data file", f"{BASE}data/passwords.csv", None),
-    ("timeline: nothing", f"{BASE}timeline/result/", None),
+    *[(what, url, None) for what, url in {**TAMPERED, **UNKNOWN}.items()],
     (
         "timeline: unknown procedure",
         f"{BASE}timeline/result/?{swap(TIMELINE, procedure='closed')}",

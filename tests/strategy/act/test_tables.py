@@ -90,34 +90,23 @@ TENDERING_ROWS = [
         {"dynamic_market": True},
         10,
     ),
-    (
-        "s.54(4) electronic submission, all documents at once: 25 days",
-        "open",
-        "council",
-        {"electronic": True, "all_documents": True},
-        25,
-    ),
-    (
-        "s.54(4) electronic submission, not all documents at once: 30 days",
-        "open",
-        "council",
-        {"electronic": True, "all_documents": False},
-        30,
-    ),
-    (
-        "s.54(4) no electronic submission, all documents at once: 30 days",
-        "open",
-        "council",
-        {"electronic": False, "all_documents": True},
-        30,
-    ),
-    (
-        "s.54(4) no electronic submission, not all documents at once: 35 days",
-        "open",
-        "council",
-        {"electronic": False, "all_documents": False},
-        35,
-    ),
+    # The four rows for electronic submission and all documents at once, each way.
+    *[
+        (
+            f"s.54(4) {'' if electronic else 'no '}electronic submission, "
+            f"{'' if whole else 'not '}all documents at once: {days} days",
+            "open",
+            "council",
+            {"electronic": electronic, "all_documents": whole},
+            days,
+        )
+        for electronic, whole, days in [
+            (True, True, 25),
+            (True, False, 30),
+            (False, True, 30),
+            (False, False, 35),
+        ]
+    ],
     (
         "s.54(4) central government, pre-selected but not utilities: the pre-selected row does "
         "not apply, so electronic with all documents: 25 days",
