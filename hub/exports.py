@@ -3,6 +3,7 @@
 import csv
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
 
@@ -35,7 +36,7 @@ class SafeCSVMixin:
 def attachment(content, filename: str, content_type: str) -> HttpResponse:
     """Content to download, as a file of this name."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

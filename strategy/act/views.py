@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
+from hub.exports import attachment
 from strategy.act import exports, opendata
 from strategy.act.checker import check
 from strategy.act.forms import CHECKER_STEPS, CheckerForm, TimelineForm
@@ -281,11 +282,11 @@ def timeline_ics(request):
     url = request.build_absolute_uri(
         with_query(reverse("act:timeline_result"), answers_query(form))
     )
-    response = HttpResponse(
-        exports.timeline_ics(result, url), content_type="text/calendar; charset=utf-8"
+    return attachment(
+        exports.timeline_ics(result, url),
+        "procurement-timeline.ics",
+        "text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = 'attachment; filename="procurement-timeline.ics"'
-    return response
 
 
 def timeline_csv(request):
@@ -293,9 +294,9 @@ def timeline_csv(request):
     form, result, problem = timeline_answer(request)
     if problem:
         return problem
-    response = HttpResponse(exports.timeline_csv(result), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="procurement-timeline.csv"'
-    return response
+    return attachment(
+        exports.timeline_csv(result), "procurement-timeline.csv", "text/csv; charset=utf-8"
+    )
 
 
 def notice_list(request):
@@ -352,6 +353,4 @@ def data_csv(request, name):
     """One table of the rules as CSV."""
     if name not in opendata.FILES:
         raise Http404
-    response = HttpResponse(opendata.as_csv(name), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return attachment(opendata.as_csv(name), f"{name}.csv", "text/csv; charset=utf-8")
