@@ -16,7 +16,10 @@ class HubConfig(AppConfig):
         from hub.sites import site_address_after_migrate
 
         post_migrate.connect(site_address_after_migrate, sender=self)
-        post_migrate.connect(roles_sync, sender=self, dispatch_uid="roles:sync")
+        # Sent for each app in turn, after auth has made that app's permissions: so the roles are
+        # synced on the last app's signal, once every permission they name exists.
+        last = [config for config in apps.get_app_configs() if config.models_module][-1]
+        post_migrate.connect(roles_sync, sender=last, dispatch_uid="roles:sync")
         page_cache.connect_signals()
         frontend_cache.connect_signals()
         page_published.connect(change_note_record, dispatch_uid="hub_change_notes")

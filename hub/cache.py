@@ -67,6 +67,10 @@ class CircuitBreakerClient(DefaultClient):
 
     down_until = 0.0
 
+    def retry_now(self) -> None:
+        """Let the next call reach Redis, even within the pause after a failure."""
+        self.down_until = 0.0
+
 
 for _name in (
     "set",

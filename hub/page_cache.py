@@ -97,9 +97,9 @@ def bump_generation() -> int | None:
         # A lost bump keeps old content and its clock rule in use, and a one-off process (a
         # publish from a command) has no later request to bump again: so a failed bump is tried
         # again at once, even while the client leaves a failing Redis alone (hub.cache).
-        client = getattr(cache, "client", None)
-        if delay and client is not None:
-            vars(client).pop("down_until", None)
+        retry_now = getattr(getattr(cache, "client", None), "retry_now", None)
+        if delay and retry_now is not None:
+            retry_now()
         try:
             value = cache.incr(GENERATION_KEY)
         except ValueError:  # no generation yet, or evicted: the next read starts a fresh one

@@ -9,7 +9,6 @@ to each page of that type as it is created (page_roles_attach).
 from dataclasses import dataclass, field
 
 from django.apps import apps as django_apps
-from django.contrib.auth.management import create_permissions
 
 
 ROOT = "root"  # page rights on the tree's root reach every page
@@ -134,18 +133,15 @@ ROLES = (
 )
 
 
-def _permissions_made(apps) -> None:
-    """Make every app's permissions now: later apps' post_migrate has not run yet."""
-    for config in django_apps.get_app_configs():
-        # Apps not migrated yet are skipped: apps, the migration state, does not know them.
-        create_permissions(config, apps=apps, verbosity=0)
-
-
-def _permission(apps, label: str):
-    """The permission "app_label.codename"; None while its model is not migrated yet."""
+def _permissions(apps) -> dict[str, int]:
+    """Every permission's id by "app_label.codename"; models not migrated yet have none."""
     Permission = apps.get_model("auth", "Permission")
-    app_label, codename = label.split(".")
-    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    return {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+    }
 
 
 def _pages(apps, page_type: str):
@@ -167,23 +163,23 @@ def roles_sync(apps=django_apps, **kwargs) -> None:
     except LookupError:
         return  # auth or Wagtail not migrated yet
     root_collection = Collection.objects.filter(depth=1).first()
-    _permissions_made(apps)
+    permissions = _permissions(apps)
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.name)
         group.permissions.set(
-            [p for p in (_permission(apps, label) for label in role.permissions) if p]
+            [permissions[label] for label in role.permissions if label in permissions]
         )
         collection_rights = {
-            (root_collection.pk, permission.pk)
+            (root_collection.pk, permissions[label])
             for label in role.collection_permissions
-            if root_collection and (permission := _permission(apps, label))
+            if root_collection and label in permissions
         }
         page_rights = {
-            (page_pk, permission.pk)
+            (page_pk, permissions[label])
             for page_type, codenames in role.page_permissions.items()
-            for codename in codenames
-            if (permission := _permission(apps, f"wagtailcore.{codename}"))
             for page_pk in _pages(apps, page_type).values_list("pk", flat=True)
+            for label in (f"wagtailcore.{codename}" for codename in codenames)
+            if label in permissions
         }
         for model, rights, target in (
             (GroupCollectionPermission, collection_rights, "collection_id"),

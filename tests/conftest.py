@@ -16,9 +16,10 @@ import shutil
 
 import pytest
 
-from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+
+from tests.demo_copy import copied_models, copy_rows, table_rows
 
 
 # demo_rows and demo_site.
@@ -29,8 +30,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-# Kept by django_db_setup for the teardown hook below: the migrated database's rows as a fixture
-# file, with pytest-django's django_db_blocker.
+# Kept by django_db_setup for the teardown hook below: the migrated database's rows, with
+# pytest-django's django_db_blocker.
 MIGRATED = pytest.StashKey[tuple]()
 
 
@@ -80,11 +81,13 @@ def pytest_runtest_teardown(item, nextitem):
     """
     result = yield
     if nextitem is not None and transactional(item):
-        fixture, blocker = item.config.stash[MIGRATED]
+        from django.contrib.contenttypes.models import ContentType
+
+        rows, blocker = item.config.stash[MIGRATED]
         with blocker.unblock():
-            # Empty again, without the content types and permissions the flush remade.
-            call_command("flush", inhibit_post_migrate=True, interactive=False, verbosity=0)
-            call_command("loaddata", fixture, verbosity=0)
+            copy_rows(rows)
+        # The remade content types' ids may be remembered; the rows put back have the first ones.
+        ContentType.objects.clear_cache()
     return result
 
 
@@ -110,21 +113,17 @@ def indexed_demo_site(demo_site):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, pytestconfig, tmp_path_factory):
-    """The test database, its rows as the migrations left them kept as a fixture file.
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
+    """The test database, its rows as the migrations left them kept for the teardown hook.
 
     Browser tests open connections Django never closes; at the end their sessions are ended, or
     the database could not be dropped.
     """
     from django.db import connection
 
-    fixture = str(tmp_path_factory.mktemp("migrated") / "migrated.json")
-    # On SQLite, triggers fill the full-text table from the search index's rows.
-    models = {model._meta.label_lower for model in apps.get_models()}
-    exclude = ["sessions", *models & {"wagtailsearch.sqliteftsindexentry"}]
     with django_db_blocker.unblock():
-        call_command("dumpdata", exclude=exclude, output=fixture, verbosity=0)
-    pytestconfig.stash[MIGRATED] = (fixture, django_db_blocker)
+        rows = {model: table_rows(model) for model in copied_models()}
+    pytestconfig.stash[MIGRATED] = (rows, django_db_blocker)
     yield
     if connection.vendor == "postgresql":
         with django_db_blocker.unblock(), connection.cursor() as cursor:

@@ -1,8 +1,9 @@
-"""The demo site's rows, read once per test process, and copied into a test's database.
+"""Tables' rows read once per test process, and copied back into a test's database.
 
-A copy takes well under a second (plain SQL inserts of the values the demo command left), where
-loading the same rows with loaddata takes several seconds; browser tests commit theirs, for the
-live server's thread.
+Two sets: the rows the migrations leave (put back after each test that commits, see
+tests/conftest.py), and the rows the demo command adds (`demo_site`). A copy takes well under a
+second (plain SQL inserts of the stored values), where dumpdata and loaddata of the same rows take
+several seconds; browser tests commit theirs, for the live server's thread.
 """
 
 import pytest
@@ -16,26 +17,25 @@ from django.db import connection, transaction
 from wagtail.models import Site
 
 
-# Tables the demo copy leaves alone: migrations write the same content types and permissions in
-# every test database, and SQLite triggers keep the full-text tables in step with the index table.
-NOT_DEMO = {
-    "contenttypes.ContentType",
-    "auth.Permission",
+# Tables never copied: SQLite triggers keep the full-text tables in step with the index table.
+NOT_COPIED = {
     "sessions.Session",
     "wagtailsearch.SQLiteFTSIndexEntry",
     "modelsearch.SQLiteFTSIndexEntry",
 }
+# Tables the demo copy leaves alone too: the migrations wrote them, the same in every test.
+NOT_DEMO = NOT_COPIED | {"contenttypes.ContentType", "auth.Permission"}
 
 
-def demo_models():
-    """Every model with a table the demo may write to, join tables included."""
+def copied_models(leave_out=NOT_COPIED):
+    """Every model with a table of its own, join tables included, but those left out."""
     return [
         model
         for model in apps.get_models(include_auto_created=True)
         if model._meta.managed
         and not model._meta.proxy
         and not model._meta.swapped
-        and model._meta.label not in NOT_DEMO
+        and model._meta.label not in leave_out
     ]
 
 
@@ -71,28 +71,28 @@ def demo_rows(django_db_setup, django_db_blocker):
     """Each table's rows once the demo command has run: built once per run, then rolled back."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo_data", "--no-index", verbosity=0)
-        rows = {model: table_rows(model) for model in demo_models()}
+        rows = {model: table_rows(model) for model in copied_models(NOT_DEMO)}
         transaction.set_rollback(True)
     cache.clear()
     return rows
 
 
-def copy_demo(demo_rows):
-    """Replace every demo table's rows with the demo's; the default site."""
+def copy_rows(rows) -> None:
+    """Replace each table's rows with the stored ones (`rows` as `table_rows` reads them)."""
     with transaction.atomic(), connection.cursor() as cursor:
         # DELETE, not TRUNCATE: most tables are empty, and foreign keys are checked at commit.
-        for model in demo_rows:
+        for model in rows:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
-        for inserts in demo_rows.values():
+        for inserts in rows.values():
             for sql, values in inserts:
                 cursor.execute(sql, values)
-        for sql in connection.ops.sequence_reset_sql(no_style(), list(demo_rows)):
+        for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
             cursor.execute(sql)
     cache.clear()
-    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
 def demo_site(db, demo_rows):
     """The full demo site, as the demo-content command builds it (see tests/conftest.py)."""
-    return copy_demo(demo_rows)
+    copy_rows(demo_rows)
+    return Site.objects.get(is_default_site=True)

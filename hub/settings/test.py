@@ -12,3 +12,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Django's test client logs in without a request, which django-axes refuses; the lockout test
 # turns it back on.
 AXES_ENABLED = False
+# On PostgreSQL, tests empty tables with DELETE rather than TRUNCATE (see tests/postgresql).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["ENGINE"] = "tests.postgresql"  # noqa: F405

@@ -146,3 +146,7 @@ def test_with_redis_down_the_cache_is_left_alone_for_a_while_then_tried_again(se
         clock.shift(RETRY_AFTER_SECONDS + 1)
         assert cache.get("anything") is None
         assert len(caplog.records) == 2
+        # A caller that must not wait out the pause (a generation bump) may call Redis at once.
+        cache.client.retry_now()
+        assert cache.get("anything") is None
+        assert len(caplog.records) == 3
