@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 
 from hub.exports import csv_download
+from progress.blocks import ILLUSTRATIVE_FLAG
 from progress.stats import MIN_GROUP
-from strategy.blocks import ILLUSTRATIVE_FLAG
 
 
 SUPPRESSED = f"Fewer than {MIN_GROUP} councils"
