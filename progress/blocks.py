@@ -35,39 +35,34 @@ class ChartValue(blocks.StructValue):
             return 100.0
         return max((v for row in self["rows"] for v in row["values"]), default=0) or 1.0
 
+    def chart(self):
+        """The chart the self-assessment draws too, so both write tables and CSVs alike."""
+        # progress.charts reads the national figures, whose models use this block.
+        from progress.charts import Chart
+
+        return Chart(
+            slug="",
+            title=self["title"],
+            series=list(self["series"]),
+            rows=[(row["label"], list(row["values"])) for row in self["rows"]],
+            label_heading=self["label_heading"] or "Item",
+            maximum=self.maximum(),
+            note=self.get("note") or "",
+            illustrative=bool(self.get("illustrative")),
+            unit=self.get("unit") or "",
+        )
+
     def table_rows(self) -> list[dict]:
         """Rows with each value and its share of the scale, for drawing bars."""
-        top = self.maximum()
-        return [
-            {
-                "label": row["label"],
-                "cells": [
-                    {"value": value, "text": format_number(value), "size": value / top}
-                    for value in row["values"]
-                ],
-            }
-            for row in self["rows"]
-        ]
+        return self.chart().table_rows()
 
     def label_column(self) -> str:
         """The label column's heading; an illustrative chart says so in it, and so in its CSV."""
-        heading = self["label_heading"] or "Item"
-        return f"{heading} ({ILLUSTRATIVE_FLAG})" if self.get("illustrative") else heading
+        return self.chart().label_column
 
     def csv_rows(self) -> list[list[str]]:
         """A header row then one row per label, numbers written as in the table."""
-        header = [self.label_column(), *self["series"]]
-        return [header] + [
-            [row["label"], *(format_number(v) for v in row["values"])] for row in self["rows"]
-        ]
-
-
-ILLUSTRATIVE_FLAG = "illustrative figures, not survey results"
-
-
-def format_number(value: float) -> str:
-    """A value without a trailing ".0", so 95.0 reads as 95."""
-    return f"{value:g}"
+        return self.chart().csv_rows()
 
 
 class ChartBlock(blocks.StructBlock):

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 
 from hub.exports import csv_download
-from progress.blocks import ILLUSTRATIVE_FLAG
 from progress.stats import MIN_GROUP
 
 
+ILLUSTRATIVE_FLAG = "illustrative figures, not survey results"
 SUPPRESSED = f"Fewer than {MIN_GROUP} councils"
 
 
