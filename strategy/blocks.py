@@ -3,12 +3,13 @@
 from wagtail import blocks
 
 from hub.blocks import RICH_TEXT_FEATURES
+from hub.models import Level
 
 
 class MaturityDescriptorBlock(blocks.StructBlock):
     """What a council at one maturity level looks like in a key area."""
 
-    level = blocks.IntegerBlock(min_value=1, max_value=5)
+    level = blocks.IntegerBlock(min_value=min(Level.values), max_value=max(Level.values))
     descriptor = blocks.TextBlock()
 
     class Meta:

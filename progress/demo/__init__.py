@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from hub.demo import load_councils
 from hub.demo.kit import DemoContext, demo_user, load_file, read_data
-from hub.models import KeyArea
+from hub.models import KeyArea, Level
 from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import Access, ReturnStatus, Role
 from progress.models import COUNCIL, Answer, Cycle, Return
@@ -34,7 +34,8 @@ def seeded(key: str) -> random.Random:
 
 
 def level(value: int) -> int:
-    return max(1, min(5, value))
+    """The value kept on the maturity scale."""
+    return max(min(Level.values), min(max(Level.values), value))
 
 
 def scores(council, area, year: int) -> tuple[int, int]:
