@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 
 from hub.exports import csv_download
+from hub.models import Level
 from progress.stats import MIN_GROUP
-from strategy.blocks import ILLUSTRATIVE_FLAG
 
 
+ILLUSTRATIVE_FLAG = "illustrative figures, not survey results"
 SUPPRESSED = f"Fewer than {MIN_GROUP} councils"
 
 
@@ -28,7 +29,8 @@ class Chart:
     series: list[str]
     rows: list[tuple[str, list]]
     label_heading: str = "Key area"
-    maximum: float = 5
+    # The top of the maturity scale, for charts of levels.
+    maximum: float = max(Level.values)
     note: str = ""
     illustrative: bool = False
     csv_url: str = ""

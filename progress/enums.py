@@ -30,3 +30,10 @@ class RequestStatus(models.TextChoices):
     PENDING = "pending", "Waiting for a decision"
     APPROVED = "approved", "Approved"
     REFUSED = "refused", "Refused"
+
+
+class Instrument(models.TextChoices):
+    """How a set of findings was gathered."""
+
+    SURVEY = "survey", "Survey"
+    DIAGNOSTIC = "diagnostic", "Diagnostic"

@@ -1,4 +1,4 @@
-"""Cycles, returns and answers in the admin with formula-safe exports; the completion report."""
+"""The self-assessment in the admin and its completion report; the section's home page parts."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
@@ -13,9 +13,14 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from hub.admin_views import PermissionMenuItem
 from hub.exports import SafeCSVMixin
+from hub.models import HomeAction, HomePanel
 from progress import emails
 from progress.admin_views import CompletionView
-from progress.models import AccessRequest, Answer, Cycle, Return
+from progress.models import AccessRequest, Answer, Cycle, FindingsPage, ProgressIndexPage, Return
+from strategy.models import ResourcePage
+
+
+WHATS_NEW = 3
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -181,3 +186,32 @@ def access_log_actions(actions):
 @hooks.register("hub_email_kinds")
 def self_assessment_emails():
     return emails.email_kinds()
+
+
+@hooks.register("hub_home_panels")
+def whats_new_panel(request, home):
+    """The latest findings and resources."""
+    findings = list(FindingsPage.objects.live().public().newest_first()[:WHATS_NEW])
+    resources = list(ResourcePage.objects.newest()[:WHATS_NEW])
+    if not findings and not resources:
+        return None
+    return {
+        "template": "components/strategy_whats_new.html",
+        "order": HomePanel.WHATS_NEW,
+        "findings": findings,
+        "resources": resources,
+    }
+
+
+@hooks.register("hub_home_actions")
+def check_your_progress_action(request, home):
+    """Check a council's progress against the strategy's maturity levels."""
+    progress = ProgressIndexPage.objects.live().first()
+    if progress is None:
+        return None
+    return {
+        "order": HomeAction.CHECK_PROGRESS,
+        "title": "Check your progress",
+        "url": progress.get_url(request=request),
+        "text": "Score your council on the five maturity levels and compare with past surveys.",
+    }

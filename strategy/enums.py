@@ -31,8 +31,3 @@ class Audience(models.TextChoices):
     PROCUREMENT_OFFICER = "procurement-officer", "Procurement officers"
     COMMISSIONER = "commissioner", "Commissioners"
     CONTRACT_MANAGER = "contract-manager", "Contract managers"
-
-
-class Instrument(models.TextChoices):
-    SURVEY = "survey", "Survey"
-    DIAGNOSTIC = "diagnostic", "Diagnostic"

@@ -5,31 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from hub.models import HomeAction, HomePanel
 from strategy.act.admin import ActRulesGroup
-from strategy.models import (
-    FindingsPage,
-    KeyAreaPage,
-    ProgressIndexPage,
-    ResourcePage,
-    StrategyEditionPage,
-)
-
-
-WHATS_NEW = 3
-
-
-@hooks.register("hub_home_panels")
-def whats_new_panel(request, home):
-    """The latest findings and resources."""
-    findings = list(FindingsPage.objects.live().public().newest_first()[:WHATS_NEW])
-    resources = list(ResourcePage.objects.newest()[:WHATS_NEW])
-    if not findings and not resources:
-        return None
-    return {
-        "template": "components/strategy_whats_new.html",
-        "order": HomePanel.WHATS_NEW,
-        "findings": findings,
-        "resources": resources,
-    }
+from strategy.models import KeyAreaPage, StrategyEditionPage
 
 
 @hooks.register("hub_home_panels")
@@ -62,20 +38,6 @@ def read_the_strategy_action(request, home):
         "title": "Read the strategy",
         "url": edition.get_url(request=request),
         "text": f"The {edition.title}: its themes, key areas and what good looks like.",
-    }
-
-
-@hooks.register("hub_home_actions")
-def check_your_progress_action(request, home):
-    """Check a council's progress against the strategy's maturity levels."""
-    progress = ProgressIndexPage.objects.live().first()
-    if progress is None:
-        return None
-    return {
-        "order": HomeAction.CHECK_PROGRESS,
-        "title": "Check your progress",
-        "url": progress.get_url(request=request),
-        "text": "Score your council on the five maturity levels and compare with past surveys.",
     }
 
 

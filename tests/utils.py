@@ -1,9 +1,10 @@
 """Helpers shared by the tests."""
 
 from wagtail.fields import StreamField
-from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from hub.cache import redis_cache
+from hub.models import Guidance
 
 
 # The site's Redis cache with nothing listening on its port: every call fails at once.
@@ -24,6 +25,17 @@ def preview_data(client, page):
         if isinstance(field, StreamField) and f"{field.name}-count" not in data:
             data[f"{field.name}-count"] = "0"
     return data
+
+
+def form_data(model, **fields) -> dict:
+    """Admin create-form data for model: the given fields, with empty StreamFields for the rest."""
+    data = {"slug": fields.get("slug", "new-page"), **fields}
+    if issubclass(model, Guidance):
+        data.setdefault("change_note", "Page added to the hub.")  # publishing asks for one
+    for field in model._meta.get_fields():
+        if isinstance(field, StreamField) and field.name not in data:
+            data[field.name] = streamfield([])
+    return nested_form_data(data)
 
 
 def assert_placement(test, index, child, *, child_parents=None, child_children=()):

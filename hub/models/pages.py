@@ -71,7 +71,7 @@ class HomePage(BasePage):
         "hub.StandardPage",
         "strategy.StrategyIndexPage",
         "strategy.CategoryStrategyIndexPage",
-        "strategy.ProgressIndexPage",
+        "progress.ProgressIndexPage",
         "strategy.ToolkitIndexPage",
         "strategy.ResourceIndexPage",
         "consultations.ConsultationIndexPage",

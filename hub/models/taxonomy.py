@@ -181,6 +181,11 @@ class Level(models.IntegerChoices):
     INNOVATOR = 5, "Innovator"
 
 
+def level_validators() -> list:
+    """Validators that keep a number on the scale, from its lowest level to its highest."""
+    return [MinValueValidator(min(Level.values)), MaxValueValidator(max(Level.values))]
+
+
 def level_label(level: int, name: str) -> str:
     """A level as lists show it: "3. Mature", or just "Level 1" for one known by its number."""
     plain = f"Level {level}"
@@ -190,9 +195,7 @@ def level_label(level: int, name: str) -> str:
 class MaturityLevel(models.Model):
     """One step of the five-level maturity scale used to score each key area."""
 
-    level = models.PositiveSmallIntegerField(
-        unique=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    level = models.PositiveSmallIntegerField(unique=True, validators=level_validators())
     name = models.CharField(max_length=50)
     definition = models.TextField()
 

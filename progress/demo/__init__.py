@@ -1,8 +1,10 @@
-"""Demo self-assessment: a closed 2025 cycle and an open 2026 one, every return illustrative.
+"""Demo "Check your progress": the section and its findings pages, then the self-assessment, a
+closed 2025 cycle and an open 2026 one, every return illustrative.
 
 The councils are fictional (flagged illustrative) and the scores are invented here, seeded so
 every run gives the same figures; no score is attached to a real council. The content is in
-self_assessment.toml beside this file.
+findings.toml and self_assessment.toml beside this file; findings figures come from domain.md
+and are cited, invented ones say so.
 """
 
 import random
@@ -13,12 +15,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from hub.demo import load_councils
-from hub.demo.kit import DemoContext, demo_user, read_data
-from hub.models import KeyArea
+from hub.demo.kit import DemoContext, demo_user, load_file, read_data
+from hub.models import KeyArea, Level
 from hub.roles import SELF_ASSESSMENT_MANAGERS
 from progress.enums import Access, ReturnStatus, Role
 from progress.models import COUNCIL, Answer, Cycle, Return
 from progress.services import officer_for_email
+from strategy.demo import owned
 
 
 COMMENT = "Illustrative answer, invented for the demonstration."
@@ -31,7 +34,8 @@ def seeded(key: str) -> random.Random:
 
 
 def level(value: int) -> int:
-    return max(1, min(5, value))
+    """The value kept on the maturity scale."""
+    return max(min(Level.values), min(max(Level.values), value))
 
 
 def scores(council, area, year: int) -> tuple[int, int]:
@@ -89,7 +93,8 @@ def answers(ret, areas, when, editor, departments=(), only=None) -> list[Answer]
 
 @transaction.atomic
 def load(ctx: DemoContext) -> None:
-    """Both cycles, their returns and (with demo users) the sign-ins, if not loaded before."""
+    """The findings pages, then both cycles, their returns and (with demo users) the sign-ins."""
+    load_file(ctx, __name__, "findings", prepare=owned())
     data = read_data(__name__, "self_assessment")
     load_councils(ctx, data["councils"])
     slugs = data["hub_councils"] + [slugify(row["name"]) for row in data["councils"]]

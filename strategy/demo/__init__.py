@@ -1,5 +1,5 @@
-"""Demo content for the guidance side: strategy editions, findings, category strategies,
-toolkits and resources. The content is in the TOML files beside this file; figures come from
+"""Demo content for the guidance side: strategy editions, category strategies, toolkits and
+resources. The content is in the TOML files beside this file; figures come from
 domain.md and are cited, invented ones say so."""
 
 import datetime
@@ -122,8 +122,7 @@ def load(ctx: DemoContext) -> None:
     data = read_data(__name__, "strategy")
     rows = strategy_rows(data["editions"], data["key_area_text"])
     load_file(ctx, __name__, "strategy", prepare=owned(rows))
-    for name in ("progress", "category_strategies"):
-        load_file(ctx, __name__, name, prepare=owned())
+    load_file(ctx, __name__, "category_strategies", prepare=owned())
     notes = read_data(__name__, "toolkits")["outline_notes"]
     load_file(ctx, __name__, "toolkits", prepare=owned(outlined(notes)))
     load_file(ctx, __name__, "resources", prepare=owned())

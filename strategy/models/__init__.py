@@ -9,7 +9,6 @@ from .editions import (
     StrategyIndexPage,
     ThemePage,
 )
-from .findings import FindingsPage, ProgressIndexPage
 from .resources import ResourceIndexPage, ResourcePage, ResourcePageTag
 from .toolkits import ToolkitIndexPage, ToolkitPage, ToolkitPageTag
 
@@ -23,10 +22,8 @@ __all__ = [
     "CategoryStrategyIndexPage",
     "CategoryStrategyPage",
     "CategoryStrategyPageTag",
-    "FindingsPage",
     "KeyAreaPage",
     "KeyAreaPageTag",
-    "ProgressIndexPage",
     "ResourceIndexPage",
     "ResourcePage",
     "ResourcePageTag",

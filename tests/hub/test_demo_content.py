@@ -20,11 +20,10 @@ from consultations.times import closing_date_warning
 from hub.demo.kit import read_data
 from hub.models import MaturityLevel, SiteSettings
 from progress.enums import ReturnStatus
-from progress.models import COUNCIL, Answer, Cycle
+from progress.models import COUNCIL, Answer, Cycle, FindingsPage
 from strategy.demo import strategy_rows
 from strategy.models import (
     CategoryStrategyPage,
-    FindingsPage,
     KeyAreaPage,
     ResourcePage,
     StrategyEditionPage,

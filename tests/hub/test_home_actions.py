@@ -7,15 +7,13 @@ import pytest
 from django.utils import timezone
 
 from consultations.models import ConsultationPage
+from progress.models import ProgressIndexPage
 from strategy.enums import EditionStatus
-from strategy.models import ProgressIndexPage, StrategyEditionPage
+from strategy.models import StrategyEditionPage
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import StrategyEditionPageFactory, StrategyIndexPageFactory
-from tests.strategy.factories import (
-    CategoryStrategyIndexPageFactory,
-    CategoryStrategyPageFactory,
-    ProgressIndexPageFactory,
-)
+from tests.progress.factories import ProgressIndexPageFactory
+from tests.strategy.factories import CategoryStrategyIndexPageFactory, CategoryStrategyPageFactory
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@
 import factory
 import wagtail_factories
 
-from strategy.enums import CategoryStrategyStatus, Instrument, ResourceType
+from strategy.enums import CategoryStrategyStatus, ResourceType
 from strategy.models import (
     CategoryStrategyIndexPage,
     CategoryStrategyPage,
-    FindingsPage,
-    ProgressIndexPage,
     ResourceIndexPage,
     ResourcePage,
     ToolkitIndexPage,
@@ -52,15 +50,6 @@ class CategoryStrategyPageFactory(wagtail_factories.PageFactory):
         )
 
 
-ProgressIndexPageFactory = page_factory(
-    ProgressIndexPage, title="Check your progress", slug="check-your-progress"
-)
-FindingsPageFactory = page_factory(
-    FindingsPage,
-    title=numbered("Findings"),
-    instrument=Instrument.SURVEY,
-    parent=factory.SubFactory(ProgressIndexPageFactory),
-)
 ToolkitIndexPageFactory = page_factory(ToolkitIndexPage, title="Toolkits", slug="toolkits")
 ToolkitPageFactory = page_factory(
     ToolkitPage, title=numbered("Toolkit"), parent=factory.SubFactory(ToolkitIndexPageFactory)

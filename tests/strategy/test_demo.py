@@ -7,10 +7,10 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
+from progress.models import FindingsPage
 from strategy.enums import CategoryStrategyStatus, EditionStatus
 from strategy.models import (
     CategoryStrategyPage,
-    FindingsPage,
     ResourcePage,
     StrategyEditionPage,
     ThemePage,

@@ -1,15 +1,12 @@
 """Every guidance page type: placement, routing, rendering, previewing and creation."""
 
-from wagtail.fields import StreamField
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
-from hub.models import Guidance, HomePage
+from hub.models import HomePage
 from strategy.models import (
     CategoryStrategyIndexPage,
     CategoryStrategyPage,
-    FindingsPage,
     KeyAreaPage,
-    ProgressIndexPage,
     ResourceIndexPage,
     ResourcePage,
     StrategyEditionPage,
@@ -28,38 +25,12 @@ from tests.hub.test_pages import PageTestCase
 from tests.strategy.factories import (
     CategoryStrategyIndexPageFactory,
     CategoryStrategyPageFactory,
-    FindingsPageFactory,
-    ProgressIndexPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
     ToolkitIndexPageFactory,
     ToolkitPageFactory,
 )
-from tests.utils import assert_placement, assert_smoke
-
-
-def form_data(model, **fields) -> dict:
-    """Admin create-form data for model: the given fields, with empty StreamFields for the rest."""
-    data = {"slug": fields.get("slug", "new-page"), **fields}
-    if issubclass(model, Guidance):
-        data.setdefault("change_note", "Page added to the hub.")  # publishing asks for one
-    for field in model._meta.get_fields():
-        if isinstance(field, StreamField) and field.name not in data:
-            data[field.name] = streamfield([])
-    return nested_form_data(data)
-
-
-CHART = {
-    "title": "Councils that knew the strategy",
-    "label_heading": "Council type",
-    "unit": "%",
-    "series": streamfield([("item", "Councils")]),
-    "rows": streamfield(
-        [("item", {"label": "All councils", "values": streamfield([("item", "95")])})]
-    ),
-    "note": "",
-    "illustrative": "",
-}
+from tests.utils import assert_placement, assert_smoke, form_data
 
 
 class GuidancePagesTests(PageTestCase):
@@ -73,21 +44,6 @@ class GuidancePagesTests(PageTestCase):
         cls.category_index = CategoryStrategyIndexPageFactory(parent=cls.home)
         cls.category_strategy = CategoryStrategyPageFactory(
             parent=cls.category_index, slug="energy-2022"
-        )
-        cls.progress = ProgressIndexPageFactory(parent=cls.home)
-        cls.findings = FindingsPageFactory(
-            parent=cls.progress,
-            slug="one-year-on",
-            body=[
-                (
-                    "chart",
-                    {
-                        "title": "Knew the strategy",
-                        "series": ["Councils"],
-                        "rows": [{"label": "All councils", "values": [95]}],
-                    },
-                )
-            ],
         )
         cls.toolkits = ToolkitIndexPageFactory(parent=cls.home)
         cls.toolkit = ToolkitPageFactory(parent=cls.toolkits, slug="pcr-2015")
@@ -106,8 +62,6 @@ class GuidancePagesTests(PageTestCase):
             self.key_area,
             self.category_index,
             self.category_strategy,
-            self.progress,
-            self.findings,
             self.toolkits,
             self.toolkit,
             self.toolkit_section,
@@ -118,11 +72,6 @@ class GuidancePagesTests(PageTestCase):
                 # The smoke assertions sign the test client out when they finish.
                 self.client.force_login(self.user)
                 assert_smoke(self, page.specific)
-
-    def test_findings_chart_csv_is_a_route(self):
-        chart_id = self.findings.charts()[0].id
-        self.assertPageIsRoutable(self.findings, f"charts/{chart_id}/csv/")
-        self.assertPageIsRenderable(self.findings, f"charts/{chart_id}/csv/")
 
     def test_strategy_pages_live_only_under_their_parents(self):
         self.assertAllowedParentPageTypes(StrategyIndexPage, {HomePage})
@@ -137,9 +86,6 @@ class GuidancePagesTests(PageTestCase):
 
     def test_category_strategies_live_only_under_their_index(self):
         assert_placement(self, CategoryStrategyIndexPage, CategoryStrategyPage)
-
-    def test_findings_live_only_under_check_your_progress(self):
-        assert_placement(self, ProgressIndexPage, FindingsPage)
 
     def test_toolkit_sections_nest_under_a_toolkit(self):
         assert_placement(
@@ -157,7 +103,6 @@ class GuidancePagesTests(PageTestCase):
         for model in [
             StrategyIndexPage,
             CategoryStrategyIndexPage,
-            ProgressIndexPage,
             ToolkitIndexPage,
             ResourceIndexPage,
         ]:
@@ -211,21 +156,6 @@ class GuidancePagesTests(PageTestCase):
                         )
                     ]
                 ),
-            ),
-        )
-
-    def test_editor_can_create_findings_with_a_chart(self):
-        self.assertCanCreate(
-            self.progress,
-            FindingsPage,
-            form_data(
-                FindingsPage,
-                title="Diagnostic 2021",
-                instrument="diagnostic",
-                source=rich_text("<p>LGA diagnostic report, 2021.</p>"),
-                key_messages=rich_text("<p>Solid progress.</p>"),
-                headline_figures=streamfield([("figure", {"figure": "60%", "label": "took part"})]),
-                body=streamfield([("chart", CHART)]),
             ),
         )
 

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -11,7 +10,7 @@ from wagtail.fields import RichTextField
 
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.models import Level
-from hub.models.taxonomy import level_label
+from hub.models.taxonomy import level_label, level_validators
 from progress.enums import VERIFIED_ACCESS, Access, RequestStatus, ReturnStatus, Role
 
 
@@ -242,10 +241,10 @@ class AnswerFields(models.Model):
     """What an answer records: current and target level, comment and evidence."""
 
     current_level = models.PositiveSmallIntegerField(
-        choices=Level.choices, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        choices=Level.choices, validators=level_validators()
     )
     target_level = models.PositiveSmallIntegerField(
-        choices=Level.choices, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        choices=Level.choices, validators=level_validators()
     )
     comment = models.TextField(blank=True)
     evidence = models.TextField(blank=True)

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from tests.factories import MaturityLevelFactory
 from tests.hub.test_pages import PageTestCase
-from tests.strategy.factories import FindingsPageFactory, ProgressIndexPageFactory
+from tests.progress.factories import FindingsPageFactory, ProgressIndexPageFactory
 
 
 CHARTS = [
@@ -113,7 +113,7 @@ class FindingsPageTests(PageTestCase):
     def test_chart_rows_must_match_the_series(self):
         from django.core.exceptions import ValidationError
 
-        from strategy.blocks import ChartBlock
+        from progress.blocks import ChartBlock
 
         block = ChartBlock()
         value = block.to_python(

@@ -13,15 +13,15 @@ from wagtail.search import index
 from hub.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from hub.exports import csv_download
 from hub.models import BasePage, Guidance, Illustrative, MaturityLevel, Provenance, SectionIndexPage
-from strategy.blocks import ChartBlock, HeadlineFigureBlock
-from strategy.enums import Instrument
+from progress.blocks import ChartBlock, HeadlineFigureBlock
+from progress.enums import Instrument
 from strategy.models.panels import GUIDANCE_PANELS
 
 
 class ProgressIndexPage(SectionIndexPage):
     """The "Check your progress" section: the five maturity levels and survey findings."""
 
-    subpage_types = ["strategy.FindingsPage"]
+    subpage_types = ["progress.FindingsPage"]
     menu_label = "Your progress"
 
     def get_context(self, request, *args, **kwargs):
@@ -98,7 +98,7 @@ class FindingsPage(RoutablePageMixin, Guidance, Illustrative, Provenance, BasePa
         index.FilterField("instrument"),
     ]
 
-    parent_page_types = ["strategy.ProgressIndexPage"]
+    parent_page_types = ["progress.ProgressIndexPage"]
     subpage_types: list[str] = []
 
     def charts(self):
