@@ -19,8 +19,6 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from tests.demo_copy import copied_models, copy_rows, table_rows
-
 
 # demo_rows and demo_site.
 pytest_plugins = ["tests.demo_copy"]
@@ -83,6 +81,8 @@ def pytest_runtest_teardown(item, nextitem):
     if nextitem is not None and transactional(item):
         from django.contrib.contenttypes.models import ContentType
 
+        from tests.demo_copy import copy_rows
+
         rows, blocker = item.config.stash[MIGRATED]
         with blocker.unblock():
             copy_rows(rows)
@@ -120,6 +120,8 @@ def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
     the database could not be dropped.
     """
     from django.db import connection
+
+    from tests.demo_copy import copied_models, table_rows
 
     with django_db_blocker.unblock():
         rows = {model: table_rows(model) for model in copied_models()}
