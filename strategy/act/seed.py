@@ -501,8 +501,8 @@ def notices() -> list[dict]:
             "Payments made in the period: the average days to pay; the percentage paid in days "
             "1–30, 31–60 and 61 or later (day 1 is the first day after the invoice day); the "
             "percentage of sums that became payable in the period but were not paid in it; and an "
-            "approval statement, with name and job title, by the director responsible for the "
-            "authority's finances (reg 38).",
+            "approval statement, with name and job title, by the director or equivalent "
+            "responsible for the authority's finances (reg 38).",
             effective_from=NEW_THRESHOLDS,
             source_note="Notice code from secondary sources only (including a supplier's blog).",
         ),
@@ -592,7 +592,7 @@ GLOSSARY = [
         "direct awards",
         "Awarding a contract without competition, only under s.41 (with a Schedule 5 justification), "
         "s.42 (protecting life and similar) or s.43 (switching to direct award), after a "
-        "transparency notice.",
+        "transparency notice (except for a user choice contract).",
         "ss.41–44",
         ACT.format(41),
         "verified",
