@@ -250,14 +250,18 @@ def next_change(now) -> float | None:
 def next_change_cached(cache, gen: int, now) -> float | None:
     """next_change, worked out once per generation until that instant passes."""
     key = f"pagecache:expiry:{gen}"
+    at = now.timestamp()
     value = cache.get(key)
-    if value is None or (value and value <= now.timestamp()):
+    # Kept with the moment it was worked out for: a request that started earlier (still
+    # rendering a consultation as open) must not take the answer of one that started after the
+    # closing, which no longer sees that closing ahead.
+    if not isinstance(value, tuple) or value[1] > at or (value[0] and value[0] <= at):
         instant = next_change(now)
-        value = instant or 0  # 0: nothing changes by the clock
-        timeout = seconds_left(instant, now.timestamp())
+        value = (instant or 0, at)  # 0: nothing changes by the clock
+        timeout = seconds_left(instant, at)
         if timeout >= 1:
             cache.set(key, value, timeout)
-    return value or None
+    return value[0] or None
 
 
 def normalised_query(request) -> str | None:

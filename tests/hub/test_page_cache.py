@@ -265,6 +265,29 @@ def test_a_page_rendered_across_a_closing_instant_is_not_stored(rf, home, page_c
     assert stored_entries() == []
 
 
+def test_a_render_begun_before_a_closing_keeps_its_own_clock_rule(rf, home, page_cache):
+    """A request begun after the closing sees nothing change ahead; one begun before must not."""
+    from django.http import HttpResponse
+
+    from hub.page_cache import PageCacheMiddleware
+
+    index = ConsultationIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=index, slug="construction")
+    with time_machine.travel(consultation.closes_at - timedelta(seconds=0.5), tick=False) as clock:
+
+        def slow_view(request):
+            clock.shift(timedelta(seconds=2))
+            # Meanwhile a request begun after the closing works out the next change: none.
+            PageCacheMiddleware(lambda request: HttpResponse(b"<p>Closed</p>"))(
+                rf.get("/consultations/")
+            )
+            return HttpResponse(b"<p>Open</p>")
+
+        response = PageCacheMiddleware(slow_view)(rf.get("/consultations/construction/"))
+    assert "public" not in response.get("Cache-Control", "")
+    assert [entry["content"] for entry in stored_entries()] == [b"<p>Closed</p>"]
+
+
 def test_finder_facet_counts_are_kept_per_filter_set_until_content_changes(
     client, home, page_cache, django_capture_on_commit_callbacks
 ):
