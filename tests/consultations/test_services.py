@@ -167,7 +167,9 @@ class TestStoring:
 def test_100000_references_are_unique_unambiguous_and_not_sequential():
     with at(2026, 6, 15, 10, 0):
         references = [services.reference_generate() for _ in range(100_000)]
-    assert len(set(references)) == len(references)
+    # 32^8 values: 100,000 draws clash about once in 220 runs, and comment_create then draws again
+    # (the column is unique). More than two clashes would mean far fewer values than that.
+    assert len(references) - len(set(references)) <= 2
     # Crockford base 32: no I, L, O or U to misread.
     pattern = re.compile(r"HUB-26-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
     assert all(pattern.fullmatch(reference) for reference in references)
